@@ -1,0 +1,1 @@
+//! Document generators shared by the benchmarks.

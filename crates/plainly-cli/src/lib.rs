@@ -1,0 +1,6 @@
+//! plainly-cli (work in progress).
+
+/// Runs the command line.
+pub fn main() -> std::process::ExitCode {
+    std::process::ExitCode::SUCCESS
+}

@@ -1,0 +1,4 @@
+//! plainly-core (work in progress).
+#![warn(missing_docs)]
+
+pub mod syllables;
