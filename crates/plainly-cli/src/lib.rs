@@ -1,6 +1,75 @@
-//! plainly-cli (work in progress).
+//! The plainly command line: arguments, reading files, and output formats.
+//!
+//! All analysis happens in `plainly-core`; this crate decides what to read,
+//! how to print, and which exit code to use:
+//!
+//! - 0: nothing to report at or above `--fail-on` (or a report printed);
+//! - 1: findings at or above `--fail-on`;
+//! - 2: a usage, configuration or input error. Messages name the file and
+//!   say what to do.
+//!
+//! A closed pipe (`plainly metrics big.md | head`) is not an error.
 
-/// Runs the command line.
-pub fn main() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+mod input;
+mod metrics_cmd;
+mod output;
+mod sentences_cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use input::{read_input, Input, InputError};
+
+/// Checks Markdown documents for plain English: reading ages, long
+/// sentences, jargon and unexplained abbreviations.
+#[derive(Debug, Parser)]
+#[command(name = "plainly", version, about, long_about = None)]
+#[command(
+    after_help = "Examples:\n  plainly metrics letter.md\n  plainly sentences --format json letter.md\n  cat notes.md | plainly metrics -"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Show counts and readability scores, for the document and each section.
+    Metrics(metrics_cmd::Args),
+    /// List the sentences and words plainly found, with syllable counts.
+    Sentences(sentences_cmd::Args),
+}
+
+/// Output formats shared by the commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Text for people to read.
+    Human,
+    /// JSON for other programs.
+    Json,
+}
+
+/// Runs the command line and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Metrics(args) => metrics_cmd::run(&args),
+        Command::Sentences(args) => sentences_cmd::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: could not write the output: {e}");
+            ExitCode::from(2)
+        }
+    }
 }

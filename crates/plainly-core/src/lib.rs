@@ -1,4 +1,371 @@
-//! plainly-core (work in progress).
+//! # plainly-core
+//!
+//! The engine behind plainly: Markdown text in, sentences, words, syllables
+//! and readability scores out. No I/O, no printing, no global state: one
+//! call does the work, and the results are plain data.
+//!
+//! ```
+//! let doc = plainly_core::Document::parse("# Your visit\n\nDr. Patel will see you at 3 p.m. Please bring your letter.\n");
+//! let sentences: Vec<String> = doc.sentences().map(|s| s.text()).collect();
+//! assert_eq!(sentences, ["Your visit", "Dr. Patel will see you at 3 p.m.", "Please bring your letter."]);
+//!
+//! let metrics = doc.metrics();
+//! assert_eq!(metrics.counts.words, 14);
+//! let scores = metrics.scores.expect("the document has sentences");
+//! assert!(scores.reading_age < 11.0);
+//! ```
+//!
+//! ## Why it is shaped this way
+//!
+//! - **Markdown is parsed once** ([`markdown`]) into prose blocks. Each block
+//!   keeps its text as a reader reads it and a map back to the source, so
+//!   everything after parsing works on clean prose yet reports exact places.
+//! - **Positions are byte spans** ([`Span`]) into the source as given:
+//!   cheap, exact, and easy to turn into lines and columns ([`LineIndex`]) or
+//!   an editor's UTF-16 positions at the edge.
+//! - **A sentence** is defined in [`sentences`]: abbreviation-aware, and
+//!   every heading, list item and table cell is at least one.
+//! - **A word** is defined in [`words`]; its syllables come from a
+//!   pronunciation dictionary compiled into the binary, with rules for the
+//!   rest ([`syllables`]).
+//! - **Scores** are computed in [`metrics`] from counts, per document and
+//!   per section, each formula as published.
 #![warn(missing_docs)]
 
+pub mod markdown;
+pub mod metrics;
+pub mod sentences;
+pub mod span;
 pub mod syllables;
+pub mod words;
+
+pub use markdown::BlockKind;
+pub use metrics::{Counts, Metrics, Scores, Section};
+pub use span::{LineCol, LineIndex, Span};
+pub use words::WordKind;
+
+use markdown::Block;
+
+/// The largest document analysed: spans are stored as 32-bit offsets. Text
+/// past this point (4 GiB) is ignored.
+pub const MAX_LEN: usize = u32::MAX as usize;
+
+/// A word as stored: compact, because a large document has many.
+#[derive(Debug, Clone, Copy)]
+struct WordData {
+    start: u32,
+    end: u32,
+    /// Where the word sits in its block's text.
+    text_start: u32,
+    text_len: u32,
+    syllables: u16,
+    letters: u16,
+    kind: WordKind,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct SentenceData {
+    start: u32,
+    end: u32,
+    block: u32,
+    text_start: u32,
+    text_end: u32,
+    words_start: u32,
+    words_end: u32,
+}
+
+/// A Markdown document, analysed: its prose blocks, sentences and words.
+#[derive(Debug, Clone)]
+pub struct Document<'s> {
+    source: &'s str,
+    blocks: Vec<Block>,
+    sentences: Vec<SentenceData>,
+    words: Vec<WordData>,
+    comments: Vec<Span>,
+}
+
+impl<'s> Document<'s> {
+    /// Analyses `source`, a Markdown document. Never fails: any text is
+    /// valid Markdown.
+    pub fn parse(source: &'s str) -> Document<'s> {
+        let source = truncate(source);
+        let prose = markdown::prose(source);
+        let mut doc = Document {
+            source,
+            sentences: Vec::with_capacity(source.len() / 80),
+            words: Vec::with_capacity(source.len() / 6),
+            comments: prose.comments,
+            blocks: Vec::new(),
+        };
+        let mut toks = Vec::new();
+        let mut splits = Vec::new();
+        for (b, block) in prose.blocks.iter().enumerate() {
+            words::tokenize(&block.text, &block.atoms, &mut toks);
+            sentences::split(&block.text, &toks, &mut splits);
+            for split in &splits {
+                let words_start = doc.words.len() as u32;
+                for t in &toks[split.tokens.clone()] {
+                    let Some(kind) = t.word else { continue };
+                    let text = t.text(&block.text);
+                    let span = block.source_span(t.start as usize..t.end as usize);
+                    let (syllables, letters) = match kind {
+                        WordKind::Code | WordKind::Link => (1, alnum(text)),
+                        WordKind::Word | WordKind::Number => (syllables::count(text), alnum(text)),
+                    };
+                    doc.words.push(WordData {
+                        start: span.start as u32,
+                        end: span.end as u32,
+                        text_start: t.start,
+                        text_len: t.end - t.start,
+                        syllables: syllables.min(u16::MAX as u32) as u16,
+                        letters: letters.min(u16::MAX as usize) as u16,
+                        kind,
+                    });
+                }
+                let span = block.source_span(split.text.clone());
+                doc.sentences.push(SentenceData {
+                    start: span.start as u32,
+                    end: span.end as u32,
+                    block: b as u32,
+                    text_start: split.text.start as u32,
+                    text_end: split.text.end as u32,
+                    words_start,
+                    words_end: doc.words.len() as u32,
+                });
+            }
+        }
+        doc.blocks = prose.blocks;
+        doc
+    }
+
+    /// The source text this document was parsed from.
+    pub fn source(&self) -> &'s str {
+        self.source
+    }
+
+    /// Every sentence, in document order.
+    pub fn sentences(&self) -> impl ExactSizeIterator<Item = Sentence<'_>> + '_ {
+        self.sentences
+            .iter()
+            .map(move |data| Sentence { doc: self, data })
+    }
+
+    /// The spans of every HTML comment, `<!-- ... -->`, in order.
+    pub fn comments(&self) -> &[Span] {
+        &self.comments
+    }
+
+    /// Counts and scores for the document and each section.
+    pub fn metrics(&self) -> Metrics {
+        let mut total = Counts::default();
+        let mut sections: Vec<Section> = Vec::new();
+        let mut current = Counts::default();
+        let mut last_block = u32::MAX;
+        let close = |sections: &mut Vec<Section>, counts: Counts, end: usize| {
+            if let Some(s) = sections.last_mut() {
+                s.counts = counts;
+                s.scores = Scores::from_counts(&counts);
+                s.span.end = end;
+            }
+        };
+        for data in &self.sentences {
+            let block = &self.blocks[data.block as usize];
+            if let BlockKind::Heading(_) = block.kind {
+                if data.block != last_block {
+                    close(&mut sections, current, data.start as usize);
+                    if sections.is_empty() && current.words > 0 {
+                        // Text before the first heading is a section too.
+                        sections.push(Section {
+                            heading: None,
+                            span: Span::new(0, data.start as usize),
+                            heading_span: None,
+                            counts: current,
+                            scores: Scores::from_counts(&current),
+                        });
+                    }
+                    current = Counts::default();
+                    let span = self.block_span(data.block);
+                    sections.push(Section {
+                        heading: Some(collapse_spaces(&block.text)),
+                        span: Span::new(span.start, span.end),
+                        heading_span: Some(span),
+                        counts: Counts::default(),
+                        scores: None,
+                    });
+                }
+            }
+            if !block.kind.counts_in_scores() {
+                last_block = data.block;
+                continue;
+            }
+            let counts =
+                self.sentence_counts(data, block.kind.is_paragraph() && data.block != last_block);
+            current += counts;
+            total += counts;
+            last_block = data.block;
+        }
+        if sections.is_empty() {
+            if current.words > 0 {
+                sections.push(Section {
+                    heading: None,
+                    span: Span::new(0, self.source.len()),
+                    heading_span: None,
+                    counts: current,
+                    scores: Scores::from_counts(&current),
+                });
+            }
+        } else {
+            close(&mut sections, current, self.source.len());
+        }
+        Metrics {
+            counts: total,
+            scores: Scores::from_counts(&total),
+            sections,
+        }
+    }
+
+    fn block_span(&self, block: u32) -> Span {
+        let first = self.sentences.iter().find(|s| s.block == block);
+        let last = self.sentences.iter().rev().find(|s| s.block == block);
+        match (first, last) {
+            (Some(f), Some(l)) => Span::new(f.start as usize, l.end as usize),
+            _ => Span::default(),
+        }
+    }
+
+    fn sentence_counts(&self, data: &SentenceData, new_paragraph: bool) -> Counts {
+        let block = &self.blocks[data.block as usize];
+        let words = &self.words[data.words_start as usize..data.words_end as usize];
+        let mut c = Counts {
+            sentences: u64::from(!words.is_empty()),
+            paragraphs: u64::from(new_paragraph && !words.is_empty()),
+            ..Counts::default()
+        };
+        for (i, w) in words.iter().enumerate() {
+            c.words += 1;
+            c.syllables += u64::from(w.syllables);
+            c.letters += u64::from(w.letters);
+            if w.syllables >= 3 && matches!(w.kind, WordKind::Word) {
+                c.polysyllables += 1;
+                let text = word_text(block, w);
+                if is_complex(text, i == 0) {
+                    c.complex_words += 1;
+                }
+            }
+        }
+        c
+    }
+}
+
+/// Gunning's complex word, given a word of three or more syllables.
+fn is_complex(text: &str, first_in_sentence: bool) -> bool {
+    let proper = !first_in_sentence && text.starts_with(|c: char| c.is_uppercase());
+    let compound = text.contains(['-', '\u{2010}', '\u{2011}', '/']);
+    if proper || compound {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    for suffix in ["es", "ed", "ing"] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            if syllables::count(stem) < 3 && !stem.is_empty() {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+fn word_text<'b>(block: &'b Block, w: &WordData) -> &'b str {
+    let start = w.text_start as usize;
+    block
+        .text
+        .get(start..start + w.text_len as usize)
+        .unwrap_or("")
+}
+
+fn alnum(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for part in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+fn truncate(source: &str) -> &str {
+    if source.len() <= MAX_LEN {
+        return source;
+    }
+    let mut end = MAX_LEN;
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    &source[..end]
+}
+
+/// One sentence of a [`Document`].
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence<'d> {
+    doc: &'d Document<'d>,
+    data: &'d SentenceData,
+}
+
+impl<'d> Sentence<'d> {
+    /// Where the sentence is in the source: from its first character to its
+    /// last (closing quotes and brackets included).
+    pub fn span(&self) -> Span {
+        Span::new(self.data.start as usize, self.data.end as usize)
+    }
+
+    /// The sentence as read: markup left out, line breaks and runs of
+    /// spaces as one space.
+    pub fn text(&self) -> String {
+        let block = self.block();
+        let raw = block
+            .text
+            .get(self.data.text_start as usize..self.data.text_end as usize)
+            .unwrap_or("");
+        collapse_spaces(raw)
+    }
+
+    /// What kind of block the sentence is in.
+    pub fn kind(&self) -> BlockKind {
+        self.block().kind
+    }
+
+    /// The sentence's words.
+    pub fn words(&self) -> impl ExactSizeIterator<Item = Word<'d>> + 'd {
+        let block = self.block();
+        self.doc.words[self.data.words_start as usize..self.data.words_end as usize]
+            .iter()
+            .map(move |w| Word {
+                text: word_text(block, w),
+                span: Span::new(w.start as usize, w.end as usize),
+                syllables: u32::from(w.syllables),
+                kind: w.kind,
+            })
+    }
+
+    fn block(&self) -> &'d Block {
+        &self.doc.blocks[self.data.block as usize]
+    }
+}
+
+/// One word of a [`Sentence`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'d> {
+    /// The word as read (an entity such as `&amp;` decoded).
+    pub text: &'d str,
+    /// Where it is in the source.
+    pub span: Span,
+    /// Its syllables.
+    pub syllables: u32,
+    /// What sort of word it is.
+    pub kind: WordKind,
+}

@@ -1,0 +1,136 @@
+//! Reading a document from a file or standard input, with messages that say
+//! what went wrong and what to do.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// A document read into memory.
+#[derive(Debug)]
+pub struct Input {
+    /// The name to show in messages: the path as given, or `<stdin>` (or
+    /// the `--stdin-filename`).
+    pub name: String,
+    /// The text.
+    pub text: String,
+}
+
+/// Why a document could not be read.
+#[derive(Debug)]
+pub struct InputError {
+    name: String,
+    problem: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.name, self.problem)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+impl InputError {
+    fn new(name: &str, problem: impl Into<String>) -> Self {
+        InputError {
+            name: name.to_owned(),
+            problem: problem.into(),
+        }
+    }
+}
+
+/// Reads `path` (`-` for standard input). `stdin_name` names standard input
+/// in messages. An empty document is an error: there is nothing to check,
+/// which usually means the wrong file.
+pub fn read_input(path: &Path, stdin_name: Option<&str>) -> Result<Input, InputError> {
+    let is_stdin = path == Path::new("-");
+    let name = if is_stdin {
+        stdin_name.unwrap_or("<stdin>").to_owned()
+    } else {
+        path.display().to_string()
+    };
+    let bytes = if is_stdin {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .map_err(|e| InputError::new(&name, format!("could not read standard input ({e}).")))?;
+        buf
+    } else {
+        read_file(path, &name)?
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        InputError::new(
+            &name,
+            format!(
+                "this is not UTF-8 text (the first bad byte is at offset {at}). \
+                 Save the file as UTF-8 and try again."
+            ),
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(InputError::new(
+            &name,
+            "the file is empty, so there is nothing to check. Check that you named the right file.",
+        ));
+    }
+    Ok(Input { name, text })
+}
+
+fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(InputError::new(
+                name,
+                "this is a folder, not a file. Name a Markdown file inside it.",
+            ))
+        }
+        Ok(_) => {}
+        Err(e) => return Err(io_problem(name, path, &e)),
+    }
+    std::fs::read(path).map_err(|e| io_problem(name, path, &e))
+}
+
+fn io_problem(name: &str, path: &Path, e: &std::io::Error) -> InputError {
+    use std::io::ErrorKind;
+    let problem = match e.kind() {
+        ErrorKind::NotFound => {
+            let hint = similar_file(path)
+                .map(|p| format!(" Did you mean {}?", p.display()))
+                .unwrap_or_default();
+            format!("no such file. Check the name and the folder.{hint}")
+        }
+        ErrorKind::PermissionDenied => {
+            "you do not have permission to read this file. Check its permissions.".to_owned()
+        }
+        _ => format!("could not read the file ({e})."),
+    };
+    InputError::new(name, problem)
+}
+
+/// A file in the same folder whose name differs only in case or extension,
+/// to suggest when the named one is missing.
+fn similar_file(path: &Path) -> Option<PathBuf> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let want = path.file_stem()?.to_string_lossy().to_lowercase();
+    let entries = std::fs::read_dir(dir).ok()?;
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.is_file()
+                && p.file_stem()
+                    .is_some_and(|s| s.to_string_lossy().to_lowercase() == want)
+        })
+        .map(|p| {
+            if path.parent().is_some_and(|d| d.as_os_str().is_empty()) {
+                PathBuf::from(p.file_name().unwrap_or_default())
+            } else {
+                p
+            }
+        })
+}

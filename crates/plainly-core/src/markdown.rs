@@ -1,0 +1,446 @@
+//! Markdown to prose blocks.
+//!
+//! The document is parsed once, with pulldown-cmark's offset iterator, into
+//! a list of [`Block`]s: the pieces of prose a reader reads as units
+//! (paragraphs, headings, list items, table cells, image alt text). Each
+//! block keeps its text as read (markup removed, entities decoded, line
+//! breaks as spaces) and a map from every byte of that text back to the
+//! source, so a word found in the text can be reported at its exact place
+//! in the file.
+//!
+//! What is not prose is left out: code blocks, HTML, front matter, link
+//! destinations, footnote markers. Inline code and autolinks stay in the
+//! text as *atoms*: each counts as one word (so sentence length stays
+//! honest) but no rule looks inside. HTML comments are kept aside, because
+//! suppression comments live there.
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::span::Span;
+
+/// What kind of unit a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading of the given level (1 to 6). Each heading starts a section.
+    Heading(u8),
+    /// A paragraph (also inside block quotes and footnotes).
+    Paragraph,
+    /// The text of a list item.
+    ListItem,
+    /// One table cell, header cells included.
+    TableCell,
+    /// An image's alt text. Shown by `sentences`, left out of the scores:
+    /// sighted readers never see it, and it is often a caption fragment.
+    AltText,
+}
+
+impl BlockKind {
+    /// Whether the block counts towards readability scores.
+    pub const fn counts_in_scores(self) -> bool {
+        !matches!(self, BlockKind::AltText)
+    }
+
+    /// Whether the block counts as a paragraph (for `long-paragraph` and the
+    /// paragraph count).
+    pub const fn is_paragraph(self) -> bool {
+        matches!(self, BlockKind::Paragraph | BlockKind::ListItem)
+    }
+}
+
+/// One stretch of block text and where it came from.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Where the piece starts in the block text.
+    text: usize,
+    /// Where it starts in the source.
+    src: usize,
+    /// Its length in the block text.
+    text_len: usize,
+    /// Its length in the source.
+    src_len: usize,
+    /// Whether text and source are byte-for-byte the same, so an offset
+    /// inside maps exactly. Otherwise (an entity, an escape, a line break)
+    /// the piece maps as a whole.
+    exact: bool,
+}
+
+/// A unit of prose, with its text as read and a map back to the source.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// What kind of unit this is.
+    pub kind: BlockKind,
+    /// The text as read.
+    pub text: String,
+    /// Ranges of `text` that are one word each and never looked inside:
+    /// inline code and autolinks. Sorted, not overlapping.
+    pub atoms: Vec<std::ops::Range<usize>>,
+    pieces: Vec<Piece>,
+}
+
+impl Block {
+    fn new(kind: BlockKind) -> Self {
+        Block {
+            kind,
+            text: String::new(),
+            atoms: Vec::new(),
+            pieces: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, text: &str, src: usize, src_len: usize, exact: bool) {
+        if text.is_empty() {
+            return;
+        }
+        self.pieces.push(Piece {
+            text: self.text.len(),
+            src,
+            text_len: text.len(),
+            src_len,
+            exact,
+        });
+        self.text.push_str(text);
+    }
+
+    fn has_prose(&self) -> bool {
+        self.text.chars().any(|c| !c.is_whitespace())
+    }
+
+    /// The source offset of text offset `t`, taken as the start of a span.
+    pub fn source_start(&self, t: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.text + p.text_len <= t);
+        match self.pieces.get(i) {
+            Some(p) if p.exact => p.src + (t - p.text).min(p.src_len),
+            Some(p) => p.src,
+            None => self.pieces.last().map_or(0, |p| p.src + p.src_len),
+        }
+    }
+
+    /// The source offset of text offset `t`, taken as the (exclusive) end of
+    /// a span.
+    pub fn source_end(&self, t: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.text + p.text_len < t);
+        match self.pieces.get(i) {
+            Some(p) if p.exact => p.src + (t.saturating_sub(p.text)).min(p.src_len),
+            Some(p) => p.src + p.src_len,
+            None => self.pieces.last().map_or(0, |p| p.src + p.src_len),
+        }
+    }
+
+    /// Maps a range of block text to a source span.
+    pub fn source_span(&self, text: std::ops::Range<usize>) -> Span {
+        let start = self.source_start(text.start);
+        let end = self.source_end(text.end).max(start);
+        Span::new(start, end)
+    }
+}
+
+/// A whole document's prose.
+#[derive(Debug, Clone, Default)]
+pub struct Prose {
+    /// Prose blocks in document order. Alt text comes right after the block
+    /// its image sits in.
+    pub blocks: Vec<Block>,
+    /// Every HTML comment, `<!-- ... -->`, in source order.
+    pub comments: Vec<Span>,
+}
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
+    .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+
+/// Where the parser is, as far as prose is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Heading(u8),
+    Paragraph,
+    Item,
+    Cell,
+    /// Code blocks, HTML blocks, front matter, display maths: no prose.
+    Skip,
+    Other,
+}
+
+/// Splits `source` into prose blocks.
+pub fn prose(source: &str) -> Prose {
+    // A byte-order mark is not text. Parse after it, and shift every offset.
+    let base = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let body = &source[base..];
+
+    let mut out = Prose::default();
+    let mut stack: Vec<Container> = Vec::new();
+    let mut current: Option<Block> = None;
+    // Alt text being collected, and how deep in images we are (an image
+    // inside alt text adds its own alt to the same block).
+    let mut alt: Option<Block> = None;
+    let mut image_depth = 0usize;
+    let mut pending_alts: Vec<Block> = Vec::new();
+    // Inside an autolink or email link: its text is one atom.
+    let mut autolink_depth = 0usize;
+
+    let flush = |current: &mut Option<Block>, pending: &mut Vec<Block>, out: &mut Prose| {
+        if let Some(block) = current.take() {
+            if block.has_prose() {
+                out.blocks.push(block);
+            }
+        }
+        out.blocks
+            .extend(pending.drain(..).filter(|b: &Block| b.has_prose()));
+    };
+
+    for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
+        let (start, end) = (range.start + base, range.end + base);
+        let skipping = stack.contains(&Container::Skip);
+        match event {
+            Event::Start(tag) => {
+                let container = match &tag {
+                    Tag::Heading { level, .. } => Some(Container::Heading(*level as u8)),
+                    Tag::Paragraph => Some(Container::Paragraph),
+                    Tag::Item => Some(Container::Item),
+                    Tag::TableCell => Some(Container::Cell),
+                    Tag::CodeBlock(_) | Tag::MetadataBlock(_) => Some(Container::Skip),
+                    Tag::HtmlBlock => {
+                        collect_comments(source, Span::new(start, end), &mut out.comments);
+                        Some(Container::Skip)
+                    }
+                    Tag::BlockQuote(_)
+                    | Tag::List(_)
+                    | Tag::Table(_)
+                    | Tag::TableHead
+                    | Tag::TableRow
+                    | Tag::FootnoteDefinition(_)
+                    | Tag::DefinitionList
+                    | Tag::DefinitionListTitle
+                    | Tag::DefinitionListDefinition => Some(Container::Other),
+                    Tag::Image { .. } => {
+                        image_depth += 1;
+                        if image_depth == 1 && !skipping {
+                            alt = Some(Block::new(BlockKind::AltText));
+                            // The image takes the place of a word break.
+                            if let Some(b) = current.as_mut() {
+                                b.push(" ", start, 0, false);
+                            }
+                        }
+                        None
+                    }
+                    Tag::Link { link_type, .. } => {
+                        if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                            autolink_depth += 1;
+                        }
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some(c) = container {
+                    flush(&mut current, &mut pending_alts, &mut out);
+                    stack.push(c);
+                }
+            }
+            Event::End(tag) => {
+                let closes_container = match tag {
+                    TagEnd::Image => {
+                        image_depth = image_depth.saturating_sub(1);
+                        if image_depth == 0 {
+                            if let Some(a) = alt.take() {
+                                pending_alts.push(a);
+                            }
+                        }
+                        false
+                    }
+                    TagEnd::Link => {
+                        autolink_depth = autolink_depth.saturating_sub(1);
+                        false
+                    }
+                    TagEnd::Heading(_)
+                    | TagEnd::Paragraph
+                    | TagEnd::Item
+                    | TagEnd::TableCell
+                    | TagEnd::CodeBlock
+                    | TagEnd::MetadataBlock(_)
+                    | TagEnd::HtmlBlock
+                    | TagEnd::BlockQuote(_)
+                    | TagEnd::List(_)
+                    | TagEnd::Table
+                    | TagEnd::TableHead
+                    | TagEnd::TableRow
+                    | TagEnd::FootnoteDefinition
+                    | TagEnd::DefinitionList
+                    | TagEnd::DefinitionListTitle
+                    | TagEnd::DefinitionListDefinition => true,
+                    _ => false,
+                };
+                if closes_container {
+                    flush(&mut current, &mut pending_alts, &mut out);
+                    stack.pop();
+                }
+            }
+            Event::Text(text) if !skipping => {
+                let target = target(&mut alt, &mut current, &stack);
+                let exact = text.len() == end - start && source.get(start..end) == Some(&*text);
+                if autolink_depth > 0 {
+                    push_atom(target, &text, start, end - start);
+                } else {
+                    target.push(&text, start, end - start, exact);
+                }
+            }
+            Event::Code(code) | Event::InlineMath(code) if !skipping => {
+                let target = target(&mut alt, &mut current, &stack);
+                push_atom(target, &code, start, end - start);
+            }
+            Event::SoftBreak | Event::HardBreak if !skipping => {
+                target(&mut alt, &mut current, &stack).push(" ", start, end - start, false);
+            }
+            // HTML blocks had their comments collected at their start.
+            Event::Html(_) => {}
+            Event::InlineHtml(html) => {
+                if html.trim_start().starts_with("<!--") {
+                    collect_comments(source, Span::new(start, end), &mut out.comments);
+                }
+                if !skipping {
+                    if let Some(b) = current.as_mut() {
+                        b.push(" ", start, end - start, false);
+                    }
+                }
+            }
+            // Footnote markers, task-list boxes, rules and display maths are
+            // not words.
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut pending_alts, &mut out);
+    out.comments.sort();
+    out
+}
+
+/// The block that inline text goes to: the alt text being collected, or the
+/// current block (opened on first text, with a kind from the innermost prose
+/// container).
+fn target<'b>(
+    alt: &'b mut Option<Block>,
+    current: &'b mut Option<Block>,
+    stack: &[Container],
+) -> &'b mut Block {
+    if let Some(a) = alt.as_mut() {
+        return a;
+    }
+    current.get_or_insert_with(|| {
+        let kind = stack
+            .iter()
+            .rev()
+            .find_map(|c| match c {
+                Container::Heading(l) => Some(BlockKind::Heading(*l)),
+                Container::Paragraph => Some(BlockKind::Paragraph),
+                Container::Item => Some(BlockKind::ListItem),
+                Container::Cell => Some(BlockKind::TableCell),
+                _ => None,
+            })
+            .unwrap_or(BlockKind::Paragraph);
+        // A paragraph inside a list item reads as the item.
+        let kind = if kind == BlockKind::Paragraph
+            && stack.iter().rev().nth(1) == Some(&Container::Item)
+        {
+            BlockKind::ListItem
+        } else {
+            kind
+        };
+        Block::new(kind)
+    })
+}
+
+fn push_atom(block: &mut Block, text: &str, src: usize, src_len: usize) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    let at = block.text.len();
+    // Keep atoms apart from neighbouring letters: `foo`s is two words.
+    block.push(text, src, src_len, false);
+    block.atoms.push(at..at + text.len());
+}
+
+/// Finds every `<!-- ... -->` inside `span` of `source`.
+fn collect_comments(source: &str, span: Span, out: &mut Vec<Span>) {
+    let Some(region) = source.get(span.start..span.end) else {
+        return;
+    };
+    let mut from = 0;
+    while let Some(open) = region[from..].find("<!--") {
+        let open = from + open;
+        let close = region[open + 4..]
+            .find("-->")
+            .map_or(region.len(), |c| open + 4 + c + 3);
+        out.push(Span::new(span.start + open, span.start + close));
+        from = close;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(src: &str) -> Vec<(BlockKind, String)> {
+        prose(src)
+            .blocks
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
+    }
+
+    #[test]
+    fn headings_lists_and_cells_are_blocks() {
+        let src = "# Your care\n\nWe will call you.\n\n- Tea\n- Coffee\n  - Milk\n\n| A | B |\n|---|---|\n| x y | z |\n";
+        let got = texts(src);
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Heading(1), "Your care".into()),
+                (BlockKind::Paragraph, "We will call you.".into()),
+                (BlockKind::ListItem, "Tea".into()),
+                (BlockKind::ListItem, "Coffee".into()),
+                (BlockKind::ListItem, "Milk".into()),
+                (BlockKind::TableCell, "A".into()),
+                (BlockKind::TableCell, "B".into()),
+                (BlockKind::TableCell, "x y".into()),
+                (BlockKind::TableCell, "z".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn code_html_and_front_matter_are_skipped() {
+        let src = "---\ntitle: Care plan\n---\n\nHello `cargo run` there.\n\n```\nnot prose\n```\n\n<div>\nno\n</div>\n\n<!-- plainly-disable -->\nEnd.\n";
+        let p = prose(src);
+        let got: Vec<_> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(got, vec!["Hello cargo run there.", "End."]);
+        assert_eq!(p.blocks[0].atoms, vec![6..15]);
+        assert_eq!(p.comments.len(), 1);
+        assert_eq!(p.comments[0].text(src), "<!-- plainly-disable -->");
+    }
+
+    #[test]
+    fn link_text_is_prose_and_alt_text_is_its_own_block() {
+        let src = "Read [our leaflet](https://example.org/x) now. ![A map of the town](map.png)\n";
+        let got = texts(src);
+        assert_eq!(
+            got[0].1.split_whitespace().collect::<Vec<_>>().join(" "),
+            "Read our leaflet now."
+        );
+        assert_eq!(got[1], (BlockKind::AltText, "A map of the town".into()));
+    }
+
+    #[test]
+    fn offsets_map_back_through_entities_breaks_and_bom() {
+        let src = "\u{feff}Tea &amp; cake\r\nfor you.";
+        let p = prose(src);
+        let b = &p.blocks[0];
+        assert_eq!(b.text, "Tea & cake for you.");
+        let cake = b.text.find("cake").unwrap();
+        assert_eq!(b.source_span(cake..cake + 4).text(src), "cake");
+        let amp = b.text.find('&').unwrap();
+        assert_eq!(b.source_span(amp..amp + 1).text(src), "&amp;");
+        let whole = b.source_span(0..b.text.len());
+        assert_eq!(whole.text(src), "Tea &amp; cake\r\nfor you.");
+    }
+}

@@ -1,0 +1,570 @@
+//! Sentences: where one ends and the next begins.
+//!
+//! Every prose block (paragraph, heading, list item, table cell, alt text)
+//! ends a sentence where it ends, full stop or not. Inside a block, a
+//! sentence ends at `.`, `?`, `!` or an ellipsis, with any closing quotes
+//! and brackets that follow, when the next word starts after a space and
+//! the context says it is a new sentence:
+//!
+//! - `?` and `!` end a sentence unless a lower-case word follows
+//!   (`"Are you coming?" she asked.`).
+//! - An ellipsis ends one only before a capital letter.
+//! - A full stop after an ordinary word or number ends one, whatever
+//!   follows: lower-case and digit starts are real sentence starts.
+//! - A full stop after an abbreviation depends on the abbreviation:
+//!   titles (`Dr.`, `Mrs.`) and `e.g.`/`i.e.` never end a sentence;
+//!   `etc.`, `a.m.`, `Ltd.` end one before a capital letter; ambiguous
+//!   ones (`St.`, `Oct.`, `Tues.`, `U.K.`, initials such as `J.`) end one
+//!   only before a capitalised word that usually starts sentences (`The`,
+//!   `We`, `Please`...), never before a digit.
+//! - Colons and semicolons never end a sentence, so lists written as prose,
+//!   "(a) ...; (b) ...", stay whole.
+//!
+//! Because web addresses, decimals and dotted abbreviations are single
+//! words (see [`crate::words`]), their inner full stops never reach here.
+
+use crate::words::{Token, WordKind};
+
+/// A sentence found in a block: a range of its tokens and of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Split {
+    pub tokens: std::ops::Range<usize>,
+    pub text: std::ops::Range<usize>,
+}
+
+/// Splits a block's tokens into sentences. Sentences without a word (a
+/// stray dash, an emoji) are dropped.
+pub(crate) fn split(text: &str, toks: &[Token], out: &mut Vec<Split>) {
+    out.clear();
+    let mut start = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let s = t.text(text);
+        let is_terminal_punct = t.word.is_none() && matches!(s, "." | "?" | "!" | "…");
+        let is_dotted_word = t.word == Some(WordKind::Word) && s.ends_with('.');
+        if !is_terminal_punct && !is_dotted_word {
+            i += 1;
+            continue;
+        }
+        // The terminal run: the stop(s), then closing quotes and brackets.
+        let mut end = i + 1;
+        let mut dots = usize::from(s == "." || is_dotted_word);
+        let mut question = matches!(s, "?" | "!");
+        let mut ellipsis = s == "…";
+        while end < toks.len() && touching(toks[end - 1], toks[end]) && toks[end].word.is_none() {
+            match toks[end].text(text) {
+                "." => dots += 1,
+                "?" | "!" => question = true,
+                "…" => ellipsis = true,
+                _ => break,
+            }
+            end += 1;
+        }
+        if dots >= 2 && !is_dotted_word {
+            ellipsis = true;
+        }
+        let mut quote_closed = false;
+        while end < toks.len() && touching(toks[end - 1], toks[end]) && toks[end].word.is_none() {
+            let c = toks[end].text(text);
+            if !is_closer(c) {
+                break;
+            }
+            quote_closed |= is_quote(c);
+            end += 1;
+        }
+        // At the block's end the sentence ends anyway; with no space after
+        // the stop ("end.Next", "Yahoo!Mail") no new sentence starts.
+        let boundary = if end >= toks.len() || touching(toks[end - 1], toks[end]) {
+            false
+        } else {
+            let next = next_word(text, &toks[end..]);
+            if question {
+                next.case != Case::Lower
+            } else if ellipsis {
+                next.case == Case::Upper
+            } else if quote_closed {
+                // A closing quote after the stop ends whatever was quoted,
+                // abbreviation or not ("... than "e.g." Many readers").
+                next.case != Case::Lower
+            } else {
+                let (before, at) = if is_dotted_word {
+                    (Some(s.trim_end_matches('.')), Some(i))
+                } else {
+                    let p = i
+                        .checked_sub(1)
+                        .filter(|&p| toks[p].word.is_some() && touching(toks[p], t));
+                    (p.map(|p| toks[p].text(text)), p)
+                };
+                // The word before the abbreviation: "Mill Rd." is a street,
+                // "at St. Anne's" a saint.
+                let named = at
+                    .and_then(|a| a.checked_sub(1))
+                    .and_then(|p| toks[p].word.map(|_| toks[p].text(text)))
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+                ends_after(before, named, &next)
+            }
+        };
+        if boundary {
+            push(text, toks, start..end, out);
+            start = end;
+        }
+        i = end;
+    }
+    push(text, toks, start..toks.len(), out);
+}
+
+fn push(text: &str, toks: &[Token], range: std::ops::Range<usize>, out: &mut Vec<Split>) {
+    let Some(slice) = toks.get(range.clone()) else {
+        return;
+    };
+    if !slice.iter().any(|t| t.word.is_some()) {
+        // Nothing to read here: fold a stray mark into the sentence before.
+        if let (Some(last), Some(t)) = (out.last_mut(), slice.last()) {
+            last.tokens.end = range.end;
+            last.text.end = t.end as usize;
+        }
+        return;
+    }
+    let _ = text;
+    out.push(Split {
+        text: slice[0].start as usize..slice[slice.len() - 1].end as usize,
+        tokens: range,
+    });
+}
+
+fn touching(a: Token, b: Token) -> bool {
+    a.end == b.start
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, ")" | "]" | "}" | "\"" | "'" | "’" | "”" | "»" | "›")
+}
+
+fn is_quote(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "’" | "”" | "»" | "›")
+}
+
+fn is_opener(s: &str) -> bool {
+    matches!(s, "(" | "[" | "{" | "\"" | "'" | "‘" | "“" | "«" | "‹")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Upper,
+    Lower,
+    Digit,
+    Other,
+}
+
+#[derive(Debug)]
+struct Next<'t> {
+    case: Case,
+    word: &'t str,
+}
+
+/// What comes after a stop: the first word, past any opening brackets.
+fn next_word<'t>(text: &'t str, toks: &[Token]) -> Next<'t> {
+    for t in toks {
+        let s = t.text(text);
+        match t.word {
+            None if is_opener(s) => continue,
+            None => break,
+            Some(_) => {
+                let case = match s.chars().next() {
+                    Some(c) if c.is_lowercase() => Case::Lower,
+                    Some(c) if c.is_ascii_digit() || matches!(c, '£' | '$' | '€') => Case::Digit,
+                    // Scripts without case (CJK and others) start sentences
+                    // like capitals do.
+                    Some(c) if c.is_alphabetic() => Case::Upper,
+                    _ => Case::Other,
+                };
+                return Next { case, word: s };
+            }
+        }
+    }
+    Next {
+        case: Case::Other,
+        word: "",
+    }
+}
+
+/// Whether a full stop right after `before` (a word, or nothing) ends the
+/// sentence, given what comes next.
+fn ends_after(before: Option<&str>, named: bool, next: &Next) -> bool {
+    let Some(before) = before else {
+        return true;
+    };
+    match abbreviation(before, named) {
+        Abbrev::None => true,
+        Abbrev::Never => false,
+        Abbrev::Number => next.case != Case::Digit,
+        Abbrev::BeforeCapital => next.case == Case::Upper,
+        Abbrev::BeforeStarter => next.case == Case::Upper && is_starter(next.word),
+        Abbrev::Initial => next.case == Case::Upper && next.word != "I" && is_starter(next.word),
+        // "Tues. 4 Oct.", "Mon. Tues. and Wed." carry on; "Sept. Late forms"
+        // does not.
+        Abbrev::Calendar => next.case == Case::Upper && !is_calendar_word(next.word),
+        Abbrev::Street => next.case == Case::Upper,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Abbrev {
+    /// An ordinary word.
+    None,
+    /// Never ends a sentence: titles, "e.g.".
+    Never,
+    /// "No." before a number.
+    Number,
+    /// Ends one before any capital: "etc.", "a.m.".
+    BeforeCapital,
+    /// Ends one only before a usual sentence starter: "St.", "Oct.".
+    BeforeStarter,
+    /// A single capital letter, as in "J. R. Smith".
+    Initial,
+    /// A day or month: "Tues.", "Oct.".
+    Calendar,
+    /// The end of a street name: "Mill Rd.", "Bridge St.".
+    Street,
+}
+
+/// Titles that come before a name. Matched with their case.
+const TITLES: &[&str] = &[
+    "Capt", "Cllr", "Col", "Dr", "Fr", "Gen", "Hon", "Lt", "Messrs", "Mlle", "Mme", "Mr", "Mrs",
+    "Ms", "Mx", "Prof", "Rev", "Revd", "Rt", "Sgt",
+];
+
+/// Never end a sentence, in any case.
+const NEVER: &[&str] = &[
+    "c.f", "cf", "e.g", "eg", "i.e", "ie", "n.b", "nb", "viz", "vs",
+];
+
+/// End a sentence before any capital, in any case.
+const BEFORE_CAPITAL: &[&str] = &[
+    "a.m", "al", "co", "esq", "etc", "inc", "jr", "ltd", "p.m", "plc", "sr",
+];
+
+/// Abbreviated days and months. Sorted.
+const CALENDAR: &[&str] = &[
+    "apr", "aug", "dec", "feb", "fri", "jan", "jul", "jun", "mar", "mon", "nov", "oct", "sat",
+    "sep", "sept", "sun", "thu", "thur", "thurs", "tue", "tues", "wed", "weds",
+];
+
+/// Abbreviated ends of street names.
+const STREETS: &[&str] = &["ave", "cres", "rd", "sq", "st"];
+
+/// Whether `word` names a day or month, in full or abbreviated.
+fn is_calendar_word(word: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "april",
+        "august",
+        "december",
+        "february",
+        "friday",
+        "january",
+        "july",
+        "june",
+        "march",
+        "may",
+        "monday",
+        "november",
+        "october",
+        "saturday",
+        "september",
+        "sunday",
+        "thursday",
+        "tuesday",
+        "wednesday",
+    ];
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    CALENDAR.binary_search(&lower.as_str()).is_ok() || NAMES.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Ambiguous: end one only before a usual starter. Matched in any case.
+const BEFORE_STARTER: &[&str] = &[
+    "approx", "appt", "ch", "dept", "esp", "est", "excl", "ext", "fig", "govt", "hosp", "hr",
+    "hrs", "incl", "min", "mins", "misc", "op", "para", "pp", "ref", "tel", "univ", "vol", "wk",
+    "wks", "yr", "yrs",
+];
+
+fn abbreviation(word: &str, named: bool) -> Abbrev {
+    if TITLES.contains(&word) {
+        return Abbrev::Never;
+    }
+    if word == "No" || word == "no" || word == "Nos" || word == "nos" {
+        return Abbrev::Number;
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return if c.is_uppercase() {
+            Abbrev::Initial
+        } else {
+            Abbrev::None
+        };
+    }
+    if word.len() > 8 {
+        return Abbrev::None;
+    }
+    let mut buf = [0u8; 8];
+    let lower = ascii_lower(word, &mut buf);
+    let Some(lower) = lower else {
+        return Abbrev::None;
+    };
+    if NEVER.contains(&lower) {
+        Abbrev::Never
+    } else if BEFORE_CAPITAL.contains(&lower) {
+        Abbrev::BeforeCapital
+    } else if CALENDAR.binary_search(&lower).is_ok() || STREETS.contains(&lower) {
+        // Written with a capital, as abbreviations of days, months and
+        // streets are: "the sun." is an ordinary word.
+        if !word.starts_with(char::is_uppercase) {
+            Abbrev::None
+        } else if CALENDAR.binary_search(&lower).is_ok() {
+            Abbrev::Calendar
+        } else if lower != "st" || named {
+            Abbrev::Street
+        } else {
+            Abbrev::BeforeStarter
+        }
+    } else if BEFORE_STARTER.binary_search(&lower).is_ok() {
+        Abbrev::BeforeStarter
+    } else if word.contains('.') {
+        // Other dotted abbreviations: "U.K.", "N.H.S.", "Ph.D.".
+        Abbrev::BeforeStarter
+    } else {
+        Abbrev::None
+    }
+}
+
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
+/// Capitalised words that usually start a sentence, and rarely follow an
+/// abbreviation inside one. Sorted.
+const STARTERS: &[&str] = &[
+    "A",
+    "After",
+    "All",
+    "Also",
+    "An",
+    "And",
+    "Any",
+    "Anyone",
+    "Are",
+    "As",
+    "Ask",
+    "At",
+    "Be",
+    "Because",
+    "Before",
+    "Both",
+    "Bring",
+    "But",
+    "By",
+    "Call",
+    "Can",
+    "Come",
+    "Contact",
+    "Could",
+    "Did",
+    "Do",
+    "Does",
+    "Don't",
+    "During",
+    "Each",
+    "Email",
+    "Even",
+    "Every",
+    "Everyone",
+    "Finally",
+    "First",
+    "For",
+    "From",
+    "Go",
+    "Had",
+    "Has",
+    "Have",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Is",
+    "It",
+    "It's",
+    "Its",
+    "Just",
+    "Let",
+    "Many",
+    "May",
+    "Most",
+    "Much",
+    "Must",
+    "My",
+    "Next",
+    "No",
+    "Not",
+    "Now",
+    "Often",
+    "On",
+    "Once",
+    "One",
+    "Only",
+    "Or",
+    "Our",
+    "Phone",
+    "Please",
+    "Ring",
+    "She",
+    "Should",
+    "Since",
+    "So",
+    "Some",
+    "Sometimes",
+    "Still",
+    "Take",
+    "Tell",
+    "Thank",
+    "Thanks",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "To",
+    "Today",
+    "Tomorrow",
+    "Until",
+    "Use",
+    "Visit",
+    "We",
+    "We'll",
+    "We're",
+    "What",
+    "When",
+    "Where",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "Will",
+    "With",
+    "Without",
+    "Would",
+    "Write",
+    "Yes",
+    "Yesterday",
+    "You",
+    "You'll",
+    "You're",
+    "Your",
+];
+
+fn is_starter(word: &str) -> bool {
+    let word = word.replace('’', "'");
+    STARTERS.binary_search(&word.as_str()).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::tokenize;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let mut toks = Vec::new();
+        tokenize(text, &[], &mut toks);
+        let mut out = Vec::new();
+        split(text, &toks, &mut out);
+        out.iter().map(|s| &text[s.text.clone()]).collect()
+    }
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(BEFORE_STARTER.windows(2).all(|w| w[0] < w[1]));
+        assert!(CALENDAR.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn titles_and_times() {
+        assert_eq!(
+            sentences("Dr. Patel will see you at 3 p.m. on Tues. 4 Oct. Please arrive early."),
+            vec![
+                "Dr. Patel will see you at 3 p.m. on Tues. 4 Oct.",
+                "Please arrive early."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviation_at_the_end() {
+        assert_eq!(
+            sentences("We are at 14 Bridge St. The office opens at 9."),
+            vec!["We are at 14 Bridge St.", "The office opens at 9."]
+        );
+        assert_eq!(
+            sentences("Bring tea, cake etc. We supply the cups."),
+            vec!["Bring tea, cake etc.", "We supply the cups."]
+        );
+        assert_eq!(
+            sentences("She moved to the U.K. Government offices."),
+            vec!["She moved to the U.K. Government offices."]
+        );
+    }
+
+    #[test]
+    fn quotes_brackets_and_questions() {
+        assert_eq!(
+            sentences("\"Are you coming?\" she asked. (We hope so.) Then we left!"),
+            vec![
+                "\"Are you coming?\" she asked.",
+                "(We hope so.)",
+                "Then we left!"
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipsis_and_lower_case_starts() {
+        assert_eq!(
+            sentences(
+                "I waited... and waited… Then he came. iPads were given out. 12 people came."
+            ),
+            vec![
+                "I waited... and waited…",
+                "Then he came.",
+                "iPads were given out.",
+                "12 people came."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_numbers_and_links() {
+        assert_eq!(
+            sentences("J. R. Smith wrote it. Ask for No. 5 at www.nhs.uk. It costs £3.50 a week."),
+            vec![
+                "J. R. Smith wrote it.",
+                "Ask for No. 5 at www.nhs.uk.",
+                "It costs £3.50 a week."
+            ]
+        );
+    }
+}

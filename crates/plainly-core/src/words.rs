@@ -1,0 +1,374 @@
+//! Words: what counts as one, and how a block's text is cut into them.
+//!
+//! A **word** is a run of letters and digits, with these joined inside it:
+//!
+//! - apostrophes before a letter: `don't`, `O'Brien`, `Patel's`;
+//! - hyphens between letters or digits: `co-production`, `24-hour` (one
+//!   word; its syllables are those of its parts);
+//! - full stops between digits, or between the one- or two-letter pieces of
+//!   a dotted abbreviation, whose final stop is part of the word too:
+//!   `3.2`, `£3.50`, `e.g.`, `U.K.`, `a.m.`;
+//! - a slash between letters or digits: `24/7`, `and/or`;
+//! - a comma before three digits, a colon between digits: `1,000`, `10:30`;
+//! - an ampersand between capitals: `A&E`;
+//! - a currency sign before a digit and a per cent sign after one: `£5`, `2.5%`.
+//!
+//! Web addresses and email addresses are one word each (kind
+//! [`WordKind::Link`]), as are inline code spans ([`WordKind::Code`]).
+//! Anything else that is not a space (punctuation, symbols, emoji) is a
+//! punctuation token: not a word, but the sentence splitter reads it.
+
+use serde::Serialize;
+
+/// What sort of word a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WordKind {
+    /// An ordinary word, possibly with digits in it.
+    Word,
+    /// A number with no letters: `12`, `£3.50`, `24/7`, `2.5%`.
+    Number,
+    /// Inline code. Counted as a word, never flagged.
+    Code,
+    /// A web or email address. Counted as a word, never flagged.
+    Link,
+}
+
+/// A token in a block's text: a word, or one punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: u32,
+    pub end: u32,
+    /// `None` for punctuation.
+    pub word: Option<WordKind>,
+}
+
+impl Token {
+    pub fn text(self, text: &str) -> &str {
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+}
+
+/// Whether `c` can be part of a word's letters.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks (accents typed as separate characters) stay with their
+/// letter.
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}'
+        | '\u{200D}')
+}
+
+fn is_currency(c: char) -> bool {
+    matches!(c, '£' | '$' | '€')
+}
+
+/// Cuts `text` into tokens. `atoms` are ranges that are one word each
+/// (inline code), sorted.
+pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut Vec<Token>) {
+    out.clear();
+    let mut atoms = atoms.iter().peekable();
+    let mut i = 0;
+    while i < text.len() {
+        while atoms.peek().is_some_and(|a| a.end <= i) {
+            atoms.next();
+        }
+        let next_atom = atoms.peek().map_or(text.len(), |a| a.start);
+        if let Some(a) = atoms.peek().filter(|a| a.start == i) {
+            out.push(tok(a.start, a.end, Some(WordKind::Code)));
+            i = a.end;
+            atoms.next();
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let starts_word = is_word_char(c)
+            || (is_currency(c)
+                && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()));
+        if starts_word {
+            // The chunk is everything up to the next space or atom.
+            let chunk_end = text[i..next_atom]
+                .find(char::is_whitespace)
+                .map_or(next_atom, |n| i + n);
+            if let Some(len) = link_len(&text[i..chunk_end]) {
+                out.push(tok(i, i + len, Some(WordKind::Link)));
+                i += len;
+                continue;
+            }
+            let end = scan_word(text, i, chunk_end);
+            let kind = if text[i..end].chars().any(char::is_alphabetic) {
+                WordKind::Word
+            } else {
+                WordKind::Number
+            };
+            out.push(tok(i, end, Some(kind)));
+            i = end;
+        } else {
+            out.push(tok(i, i + c.len_utf8(), None));
+            i += c.len_utf8();
+        }
+    }
+}
+
+fn tok(start: usize, end: usize, word: Option<WordKind>) -> Token {
+    Token {
+        start: start as u32,
+        end: end as u32,
+        word,
+    }
+}
+
+/// The end of the word that starts at `start`, no further than `limit`.
+fn scan_word(text: &str, start: usize, limit: usize) -> usize {
+    let s = &text[..limit];
+    let mut chars = s[start..]
+        .char_indices()
+        .map(|(o, c)| (start + o, c))
+        .peekable();
+    let mut end = start;
+    let mut prev: Option<char> = None;
+    // Letters since the last full stop, for dotted abbreviations.
+    let mut segment_letters = 0usize;
+    let mut dotted_ok = true;
+    let mut dots = 0usize;
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = if is_word_char(c) || (end == start && is_currency(c)) {
+            true
+        } else {
+            let p = prev.unwrap_or(' ');
+            let n = next.unwrap_or(' ');
+            match c {
+                '\'' | '’' => n.is_alphabetic() && is_word_char(p),
+                '-' | '\u{2010}' | '\u{2011}' => is_word_char(p) && is_word_char(n),
+                '.' => {
+                    (p.is_ascii_digit() && n.is_ascii_digit())
+                        || (p.is_alphabetic()
+                            && n.is_alphabetic()
+                            && segment_letters <= 2
+                            && dotted_ok)
+                }
+                '/' => is_word_char(p) && is_word_char(n),
+                ',' => p.is_ascii_digit() && three_digits_follow(&s[at + 1..]),
+                ':' => p.is_ascii_digit() && n.is_ascii_digit(),
+                '&' => p.is_uppercase() && n.is_uppercase(),
+                '%' => p.is_ascii_digit(),
+                _ => false,
+            }
+        };
+        if !joins {
+            break;
+        }
+        if c == '.' {
+            dots += 1;
+            segment_letters = 0;
+        } else if c.is_alphabetic() {
+            segment_letters += 1;
+        } else if !is_mark(c) {
+            dotted_ok = false;
+        }
+        end = at + c.len_utf8();
+        prev = Some(c);
+        if c == '%' {
+            break;
+        }
+    }
+    // A dotted abbreviation keeps its final stop: "e.g.", "U.K.".
+    if dots > 0 && dotted_ok && (1..=2).contains(&segment_letters) && s[end..].starts_with('.') {
+        end += 1;
+    }
+    end
+}
+
+fn three_digits_follow(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && !b.get(3).is_some_and(u8::is_ascii_digit)
+}
+
+/// If `chunk` starts with a web or email address, its length (trailing
+/// punctuation left out).
+fn link_len(chunk: &str) -> Option<usize> {
+    let lower_starts = |p: &str| {
+        chunk
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    let is_link = ["http://", "https://", "ftp://", "mailto:", "www."]
+        .iter()
+        .any(|p| lower_starts(p))
+        || is_email(chunk)
+        || is_bare_domain(chunk);
+    if !is_link {
+        return None;
+    }
+    let mut len = chunk.len();
+    loop {
+        let last = chunk[..len].chars().next_back()?;
+        let strip = match last {
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '’' | '”' | '>' | ']' | '}' | '*'
+            | '_' => true,
+            ')' => chunk[..len].matches('(').count() < chunk[..len].matches(')').count(),
+            _ => false,
+        };
+        if !strip {
+            break;
+        }
+        len -= last.len_utf8();
+    }
+    (len > 0).then_some(len)
+}
+
+fn is_email(chunk: &str) -> bool {
+    let Some((user, domain)) = chunk.split_once('@') else {
+        return false;
+    };
+    !user.is_empty()
+        && user
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._%+-'".contains(c))
+        && domain
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .split('.')
+            .filter(|l| !l.is_empty())
+            .count()
+            >= 2
+}
+
+/// `nhs.uk`, `example.org/page.html`: a host name ending in a common
+/// top-level domain, with or without a path.
+fn is_bare_domain(chunk: &str) -> bool {
+    const TLDS: &[&str] = &[
+        "ac", "au", "biz", "ca", "co", "com", "de", "edu", "eu", "fr", "gov", "ie", "info", "io",
+        "ly", "me", "net", "nhs", "nz", "org", "scot", "uk", "us", "wales",
+    ];
+    let host = chunk.split('/').next().unwrap_or("");
+    let host = host.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld)))
+        // "e.g.uk" is not a site; a real host has a label of 2+ letters first.
+        && labels[0].len() >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, Option<WordKind>)> {
+        let mut out = Vec::new();
+        tokenize(text, &[], &mut out);
+        out.iter().map(|t| (t.text(text), t.word)).collect()
+    }
+
+    fn word_texts(text: &str) -> Vec<&str> {
+        words(text)
+            .into_iter()
+            .filter(|(_, k)| k.is_some())
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn joined_words() {
+        assert_eq!(
+            word_texts("Don't co-produce 24/7 with O'Brien's A&E team."),
+            vec![
+                "Don't",
+                "co-produce",
+                "24/7",
+                "with",
+                "O'Brien's",
+                "A&E",
+                "team"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_and_money() {
+        assert_eq!(
+            word_texts("It costs £3.50, or 2.5% of 1,000 at 10:30 (section 3.2)."),
+            vec![
+                "It", "costs", "£3.50", "or", "2.5%", "of", "1,000", "at", "10:30", "section",
+                "3.2"
+            ]
+        );
+        assert_eq!(words("£3.50")[0].1, Some(WordKind::Number));
+    }
+
+    #[test]
+    fn dotted_abbreviations_keep_their_stop() {
+        assert_eq!(
+            word_texts("Bring ID, e.g. a passport, to the U.K. office at 3 p.m. today."),
+            vec![
+                "Bring", "ID", "e.g.", "a", "passport", "to", "the", "U.K.", "office", "at", "3",
+                "p.m.", "today"
+            ]
+        );
+        // An ordinary word does not swallow a missing space.
+        assert_eq!(word_texts("end.The"), vec!["end", "The"]);
+    }
+
+    #[test]
+    fn links_and_emails_are_one_word() {
+        let w = words(
+            "See https://www.nhs.uk/conditions/. Or email care.team@example.org.uk, or www.gov.uk.",
+        );
+        let links: Vec<_> = w
+            .iter()
+            .filter(|(_, k)| *k == Some(WordKind::Link))
+            .map(|(t, _)| *t)
+            .collect();
+        assert_eq!(
+            links,
+            vec![
+                "https://www.nhs.uk/conditions/",
+                "care.team@example.org.uk",
+                "www.gov.uk"
+            ]
+        );
+        assert_eq!(
+            word_texts("Visit nhs.uk today."),
+            vec!["Visit", "nhs.uk", "today"]
+        );
+    }
+
+    #[test]
+    fn atoms_are_single_words() {
+        let text = "Run cargo run --release now.";
+        let mut out = Vec::new();
+        let code = [4..23];
+        tokenize(text, &code, &mut out);
+        let got: Vec<_> = out.iter().map(|t| (t.text(text), t.word)).collect();
+        assert_eq!(got[1], ("cargo run --release", Some(WordKind::Code)));
+        assert_eq!(got[2], ("now", Some(WordKind::Word)));
+    }
+
+    #[test]
+    fn accents_and_combining_marks_stay_in_the_word() {
+        assert_eq!(
+            word_texts("Zoë and Zoe\u{308} at the café 📞"),
+            vec!["Zoë", "and", "Zoe\u{308}", "at", "the", "café"]
+        );
+    }
+}

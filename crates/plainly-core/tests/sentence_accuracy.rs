@@ -1,0 +1,130 @@
+//! Sentence splitting, measured on the hand-labelled set in
+//! `tests/data/sentences.txt` (format described at its top).
+//!
+//! Print the figures with:
+//! `cargo test -p plainly-core --test sentence_accuracy -- --nocapture`
+//! (`tools/accuracy` prints them beside pysbd's).
+
+use plainly_core::Document;
+
+struct Case {
+    line: usize,
+    category: String,
+    markdown: bool,
+    input: String,
+    expected: Vec<String>,
+}
+
+fn parse_cases(data: &str) -> Vec<Case> {
+    let mut cases = Vec::new();
+    let lines: Vec<&str> = data.lines().collect();
+    let mut i = 0;
+    while i < lines.len() && !lines[i].starts_with("===") {
+        i += 1;
+    }
+    while i < lines.len() {
+        let header = lines[i].trim_start_matches('=').trim();
+        let mut words = header.split_whitespace();
+        let category = words.next().unwrap_or("").to_owned();
+        let markdown = words.any(|w| w == "markdown");
+        let line = i + 1;
+        i += 1;
+        let mut input = Vec::new();
+        while i < lines.len() && lines[i] != "---" && !lines[i].starts_with("===") {
+            input.push(lines[i]);
+            i += 1;
+        }
+        assert!(
+            i < lines.len() && lines[i] == "---",
+            "case at line {line}: no --- line"
+        );
+        i += 1;
+        let mut expected = Vec::new();
+        while i < lines.len() && !lines[i].starts_with("===") {
+            if !lines[i].trim().is_empty() {
+                expected.push(lines[i].trim().to_owned());
+            }
+            i += 1;
+        }
+        while input.last().is_some_and(|l| l.trim().is_empty()) {
+            input.pop();
+        }
+        let mut input = input.join("\n");
+        input.push('\n');
+        cases.push(Case {
+            line,
+            category,
+            markdown,
+            input,
+            expected,
+        });
+    }
+    cases
+}
+
+fn split(input: &str) -> Vec<String> {
+    Document::parse(input)
+        .sentences()
+        .map(|s| s.text())
+        .collect()
+}
+
+#[test]
+fn sentence_splits_meet_the_target() {
+    let data = include_str!("data/sentences.txt");
+    let cases = parse_cases(data);
+    assert!(cases.len() >= 120, "the set needs at least 120 cases");
+
+    let mut by_category: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    let (mut prose, mut prose_ok, mut md, mut md_ok) = (0, 0, 0, 0);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let got = split(&case.input);
+        let ok = got == case.expected;
+        let entry = by_category.entry(&case.category).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(ok);
+        if case.markdown {
+            md += 1;
+            md_ok += usize::from(ok);
+        } else {
+            prose += 1;
+            prose_ok += usize::from(ok);
+        }
+        if !ok {
+            failures.push((case, got));
+        }
+    }
+    let total = cases.len();
+    let exact = prose_ok + md_ok;
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    println!("plainly sentence splitting, exact splits:");
+    println!(
+        "  all cases     {exact:>4} / {total:<4} {:5.1}%",
+        pct(exact, total)
+    );
+    println!(
+        "  prose only    {prose_ok:>4} / {prose:<4} {:5.1}%",
+        pct(prose_ok, prose)
+    );
+    println!(
+        "  markdown only {md_ok:>4} / {md:<4} {:5.1}%",
+        pct(md_ok, md)
+    );
+    for (cat, (n, ok)) in &by_category {
+        println!("    {cat:<22} {ok:>3} / {n:<3} {:5.1}%", pct(*ok, *n));
+    }
+    for (case, got) in &failures {
+        println!(
+            "\nmismatch, case at line {} ({}):",
+            case.line, case.category
+        );
+        println!("  expected: {:?}", case.expected);
+        println!("  got:      {:?}", got);
+    }
+    assert!(
+        pct(exact, total) >= 97.0,
+        "exact splits {:.1}% is under the 97% target",
+        pct(exact, total)
+    );
+}
