@@ -357,7 +357,7 @@ mod tests {
     fn atoms_are_single_words() {
         let text = "Run cargo run --release now.";
         let mut out = Vec::new();
-        let code = [4..23];
+        let code = vec![std::ops::Range { start: 4, end: 23 }];
         tokenize(text, &code, &mut out);
         let got: Vec<_> = out.iter().map(|t| (t.text(text), t.word)).collect();
         assert_eq!(got[1], ("cargo run --release", Some(WordKind::Code)));
