@@ -24,7 +24,8 @@ pub use input::{read_input, Input, InputError};
 /// Checks Markdown documents for plain English: reading ages, long
 /// sentences, jargon and unexplained abbreviations.
 #[derive(Debug, Parser)]
-#[command(name = "plainly", version, about, long_about = None)]
+#[command(name = "plainly", version, long_about = None)]
+#[command(about = "Checks Markdown documents for plain English: reading ages, sentences and words.")]
 #[command(
     after_help = "Examples:\n  plainly metrics letter.md\n  plainly sentences --format json letter.md\n  cat notes.md | plainly metrics -"
 )]
