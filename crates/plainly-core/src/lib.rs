@@ -369,3 +369,8 @@ pub struct Word<'d> {
     /// What sort of word it is.
     pub kind: WordKind,
 }
+
+/// The README's Rust example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
