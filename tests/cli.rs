@@ -30,12 +30,7 @@ fn a_closed_pipe_is_not_an_error() {
         stdin.write_all(text.as_bytes()).unwrap();
     }
     let mut first = [0u8; 16];
-    child
-        .stdout
-        .take()
-        .unwrap()
-        .read_exact(&mut first)
-        .unwrap();
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
     // stdout is dropped here: the pipe closes while plainly is still writing.
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "exit status {:?}", out.status);

@@ -25,7 +25,9 @@ pub use input::{read_input, Input, InputError};
 /// sentences, jargon and unexplained abbreviations.
 #[derive(Debug, Parser)]
 #[command(name = "plainly", version, long_about = None)]
-#[command(about = "Checks Markdown documents for plain English: reading ages, sentences and words.")]
+#[command(
+    about = "Checks Markdown documents for plain English: reading ages, sentences and words."
+)]
 #[command(
     after_help = "Examples:\n  plainly metrics letter.md\n  plainly sentences --format json letter.md\n  cat notes.md | plainly metrics -"
 )]
