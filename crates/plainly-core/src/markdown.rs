@@ -51,17 +51,35 @@ impl BlockKind {
 #[derive(Debug, Clone, Copy)]
 struct Piece {
     /// Where the piece starts in the block text.
-    text: usize,
+    text: u32,
     /// Where it starts in the source.
-    src: usize,
+    src: u32,
     /// Its length in the block text.
-    text_len: usize,
+    text_len: u32,
     /// Its length in the source.
-    src_len: usize,
+    src_len: u32,
     /// Whether text and source are byte-for-byte the same, so an offset
     /// inside maps exactly. Otherwise (an entity, an escape, a line break)
     /// the piece maps as a whole.
     exact: bool,
+}
+
+impl Piece {
+    fn text(&self) -> usize {
+        self.text as usize
+    }
+    fn text_end(&self) -> usize {
+        (self.text + self.text_len) as usize
+    }
+    fn src(&self) -> usize {
+        self.src as usize
+    }
+    fn src_len(&self) -> usize {
+        self.src_len as usize
+    }
+    fn src_end(&self) -> usize {
+        (self.src + self.src_len) as usize
+    }
 }
 
 /// A unit of prose, with its text as read and a map back to the source.
@@ -91,11 +109,12 @@ impl Block {
         if text.is_empty() {
             return;
         }
+        // Documents are at most `crate::MAX_LEN` bytes, so offsets fit.
         self.pieces.push(Piece {
-            text: self.text.len(),
-            src,
-            text_len: text.len(),
-            src_len,
+            text: self.text.len() as u32,
+            src: src as u32,
+            text_len: text.len() as u32,
+            src_len: src_len as u32,
             exact,
         });
         self.text.push_str(text);
@@ -107,22 +126,22 @@ impl Block {
 
     /// The source offset of text offset `t`, taken as the start of a span.
     pub fn source_start(&self, t: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.text + p.text_len <= t);
+        let i = self.pieces.partition_point(|p| p.text_end() <= t);
         match self.pieces.get(i) {
-            Some(p) if p.exact => p.src + (t - p.text).min(p.src_len),
-            Some(p) => p.src,
-            None => self.pieces.last().map_or(0, |p| p.src + p.src_len),
+            Some(p) if p.exact => p.src() + t.saturating_sub(p.text()).min(p.src_len()),
+            Some(p) => p.src(),
+            None => self.pieces.last().map_or(0, Piece::src_end),
         }
     }
 
     /// The source offset of text offset `t`, taken as the (exclusive) end of
     /// a span.
     pub fn source_end(&self, t: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.text + p.text_len < t);
+        let i = self.pieces.partition_point(|p| p.text_end() < t);
         match self.pieces.get(i) {
-            Some(p) if p.exact => p.src + (t.saturating_sub(p.text)).min(p.src_len),
-            Some(p) => p.src + p.src_len,
-            None => self.pieces.last().map_or(0, |p| p.src + p.src_len),
+            Some(p) if p.exact => p.src() + t.saturating_sub(p.text()).min(p.src_len()),
+            Some(p) => p.src_end(),
+            None => self.pieces.last().map_or(0, Piece::src_end),
         }
     }
 
