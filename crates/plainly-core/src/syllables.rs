@@ -105,12 +105,20 @@ fn is_piece_char(c: char) -> bool {
 }
 
 fn count_token(token: &str, mode: Mode) -> u32 {
-    // Fast path: an ordinary lowercase word that the table knows.
+    // Fast path: an ordinary word that the table knows, in lowercase or
+    // with a capital ("Care", "McDonald"; not "NHS" or "GPs", which may be
+    // acronyms).
+    let plain_case = |t: &str| {
+        t.bytes().all(|b| b.is_ascii_lowercase())
+            || t.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+    };
     if mode == Mode::Dictionary
         && token.len() <= MAX_WORD_LEN
-        && token.bytes().all(|b| b.is_ascii_lowercase())
+        && token.bytes().all(|b| b.is_ascii_alphabetic())
+        && plain_case(token)
     {
-        if let Some(n) = table::lookup(token.as_bytes()) {
+        let mut buf = [0u8; MAX_WORD_LEN];
+        if let Some(n) = table::lookup(lowercase(token.as_bytes(), &mut buf)) {
             return n;
         }
     }
@@ -154,6 +162,16 @@ fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; MAX_WORD_LEN]) -> Option<&'b [u8]>
 /// One piece of a token: no separators left, but maybe digits, dots,
 /// commas, currency signs and apostrophes.
 fn count_piece(piece: &str, mode: Mode) -> u32 {
+    // CMUdict lists some words with an apostrophe at an end ("doin'").
+    if mode == Mode::Dictionary
+        && piece.ends_with('\'')
+        && piece.bytes().any(|b| b.is_ascii_lowercase())
+    {
+        let mut buf = [0u8; MAX_WORD_LEN];
+        if let Some(n) = ascii_lower(piece, &mut buf).and_then(table::lookup) {
+            return n;
+        }
+    }
     let piece = piece.trim_matches(|c: char| c == '.' || c == ',' || is_apostrophe(c));
     if !piece.chars().any(char::is_alphanumeric) {
         return 0;
@@ -270,6 +288,19 @@ fn count_word(word: &str, mode: Mode) -> u32 {
         hiatus: [0; 4],
         n_hiatus: 0,
     };
+    if word.is_ascii() {
+        for b in word
+            .bytes()
+            .filter(|b| b.is_ascii_alphabetic() || *b == b'\'')
+        {
+            if f.len == MAX_WORD_LEN {
+                return count_long(word);
+            }
+            f.buf[f.len] = b;
+            f.len += 1;
+        }
+        return count_ascii(f.as_bytes(), &[], mode);
+    }
     let mut latin = 0usize;
     let mut other = false;
     for c in word.chars() {
@@ -552,7 +583,7 @@ fn affixes(lower: &[u8]) -> Option<u32> {
             candidates[3] = Some(&e_buf[..n + 1]);
         }
         for candidate in candidates.into_iter().flatten() {
-            if let Some(n) = known(candidate) {
+            if let Some(n) = table::lookup(candidate) {
                 return Some(n + suffix_syllables(suffix, candidate));
             }
         }
@@ -560,7 +591,7 @@ fn affixes(lower: &[u8]) -> Option<u32> {
     for &(prefix, syllables) in PREFIXES {
         if let Some(rest) = lower.strip_prefix(prefix.as_bytes()) {
             if rest.len() >= 4 {
-                if let Some(n) = known(rest) {
+                if let Some(n) = table::lookup(rest) {
                     return Some(n + syllables);
                 }
             }

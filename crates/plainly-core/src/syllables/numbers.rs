@@ -5,8 +5,8 @@
 //! - Whole numbers with the British "and": 5 "five" (1), 17 "seventeen"
 //!   (3), 101 "one hundred and one" (5), 2,500 "two thousand five hundred"
 //!   (6). 0 alone is "zero" (2).
-//! - Four-digit years (1100 to 1999, 2000 to 2099, with no comma, currency
-//!   or decimal part): 1984 "nineteen eighty-four", 1900 "nineteen
+//! - Four-digit years (1001 to 2099, with no comma, currency or decimal
+//!   part): 1984 "nineteen eighty-four", 1900 "nineteen
 //!   hundred", 1905 "nineteen oh five", 2005 "two thousand and five", 2023
 //!   "twenty twenty-three". Decades too: 1960s "nineteen sixties".
 //! - Decimals digit by digit after the point: 2.5 "two point five", 0.75
@@ -90,7 +90,7 @@ pub(crate) fn ordinal(n: u64) -> u32 {
 /// A four-digit year, or `None` if `n` is not read as one.
 fn year(n: u64) -> Option<u32> {
     match n {
-        1100..=1999 | 2010..=2099 => {
+        1001..=1999 | 2010..=2099 => {
             let (hi, lo) = (n / 100, n % 100);
             Some(
                 below_100(hi)

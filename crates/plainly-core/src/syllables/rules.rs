@@ -251,27 +251,77 @@ pub(crate) fn base(w: &[u8]) -> i32 {
     groups.max(1)
 }
 
-/// How often `pattern` (with `^`/`$` anchors) occurs in `w`, overlaps
-/// included.
-fn occurrences(w: &[u8], pattern: &str) -> i32 {
-    let p = pattern.as_bytes();
-    let (start, p) = match p {
-        [b'^', rest @ ..] => (true, rest),
-        _ => (false, p),
-    };
-    let (end, p) = match p {
-        [rest @ .., b'$'] => (true, rest),
-        _ => (false, p),
-    };
-    if p.is_empty() || p.len() > w.len() {
-        return 0;
+/// A correction pattern split into its letters and anchors.
+#[derive(Clone, Copy)]
+struct Pattern {
+    letters: &'static [u8],
+    at_start: bool,
+    at_end: bool,
+    change: i8,
+}
+
+const fn compile(pattern: &'static str, change: i8) -> Pattern {
+    let mut letters = pattern.as_bytes();
+    let mut at_start = false;
+    let mut at_end = false;
+    if let [b'^', rest @ ..] = letters {
+        letters = rest;
+        at_start = true;
     }
-    let hit = |yes: bool| i32::from(yes);
-    match (start, end) {
-        (true, true) => hit(w == p),
-        (true, false) => hit(w.starts_with(p)),
-        (false, true) => hit(w.ends_with(p)),
-        (false, false) => w.windows(p.len()).filter(|win| *win == p).count() as i32,
+    if let [rest @ .., b'$'] = letters {
+        letters = rest;
+        at_end = true;
+    }
+    Pattern {
+        letters,
+        at_start,
+        at_end,
+        change,
+    }
+}
+
+const N: usize = CORRECTIONS.len();
+
+/// The corrections, compiled, sorted by their first letter; and for each
+/// letter a..z the range of them that start with it. Built at compile time,
+/// so a word is matched only against the patterns that start with each of
+/// its letters.
+const INDEX: ([Pattern; N], [(usize, usize); 26]) = {
+    let mut patterns = [compile("a", 0); N];
+    let mut i = 0;
+    while i < N {
+        patterns[i] = compile(CORRECTIONS[i].0, CORRECTIONS[i].1);
+        i += 1;
+    }
+    // insertion sort by first letter (stable, at compile time)
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && first(&patterns[j - 1]) > first(&patterns[j]) {
+            let t = patterns[j - 1];
+            patterns[j - 1] = patterns[j];
+            patterns[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    let mut ranges = [(0, 0); 26];
+    let mut i = 0;
+    while i < N {
+        let letter = (first(&patterns[i]) - b'a') as usize;
+        if ranges[letter].1 == 0 {
+            ranges[letter].0 = i;
+        }
+        ranges[letter].1 += 1;
+        i += 1;
+    }
+    (patterns, ranges)
+};
+
+const fn first(p: &Pattern) -> u8 {
+    match p.letters {
+        [b, ..] => *b,
+        [] => b'a',
     }
 }
 
@@ -281,9 +331,23 @@ pub(crate) fn count_letters(w: &[u8]) -> u32 {
     if w.is_empty() {
         return 1;
     }
+    let (patterns, ranges) = &INDEX;
     let mut n = base(w);
-    for &(pattern, change) in CORRECTIONS {
-        n += i32::from(change) * occurrences(w, pattern);
+    for (at, &b) in w.iter().enumerate() {
+        if !b.is_ascii_lowercase() {
+            continue;
+        }
+        let (start, len) = ranges[usize::from(b - b'a')];
+        for p in &patterns[start..start + len] {
+            let end = at + p.letters.len();
+            if end <= w.len()
+                && (!p.at_start || at == 0)
+                && (!p.at_end || end == w.len())
+                && w[at..end].iter().zip(p.letters).all(|(x, y)| x == y)
+            {
+                n += i32::from(p.change);
+            }
+        }
     }
     n.max(1).unsigned_abs()
 }
@@ -301,6 +365,7 @@ mod tests {
         for &(p, change) in CORRECTIONS {
             let core = p.trim_start_matches('^').trim_end_matches('$');
             assert!(!core.is_empty(), "{p}");
+            assert_eq!(compile(p, change).letters, core.as_bytes(), "{p}");
             assert!(core.bytes().all(|b| b.is_ascii_lowercase()), "{p}");
             assert!(change == 1 || change == -1, "{p}");
         }
