@@ -479,6 +479,24 @@ fn count_ascii(w: &[u8], hiatus: &[usize], mode: Mode) -> u32 {
             return n;
         }
     }
+    // Short mixed-case abbreviations that cannot be said as a word are
+    // spelled ("PfA", "PhD"); "SENCo", "eMAR", "iPad" are said as words.
+    // No vowel letter at all: an abbreviation in lowercase ("pdf", "cctv",
+    // "cds"), spelled; or a hum ("hmm", "shh"), one syllable.
+    if (2..=5).contains(&lower.len()) && !lower.iter().any(|&b| is_ascii_vowel(b)) {
+        if lower.iter().all(|b| b"hmsz".contains(b)) {
+            return 1;
+        }
+        if let Some(stem) = lower.strip_suffix(b"s").filter(|s| s.len() >= 2) {
+            return acronyms::spell(stem)
+                + u32::from(matches!(stem.last(), Some(b's' | b'x' | b'h')));
+        }
+        return acronyms::spell(lower);
+    }
+    let capitals = w.iter().filter(|b| b.is_ascii_uppercase()).count();
+    if capitals >= 2 && w.len() <= 5 && !w.starts_with(b"Mc") && !acronyms::pronounceable(lower) {
+        return acronyms::spell(w);
+    }
     count_rules(lower, hiatus)
 }
 
@@ -628,7 +646,6 @@ mod foreign {
         let mut syllables: u32 = 0;
         let mut other_letters: u32 = 0;
         let mut in_vowel = false;
-        let mut alphabet_letters = false;
         for c in word.chars() {
             if is_cjk_syllable(c) {
                 syllables = syllables.saturating_add(1);
@@ -638,13 +655,12 @@ mod foreign {
                     syllables = syllables.saturating_add(1);
                 }
                 in_vowel = true;
-                alphabet_letters = true;
             } else if c.is_alphabetic() {
-                let script_with_vowels = c.is_ascii_alphabetic()
+                // consonants of alphabets with vowel letters count nothing;
+                // letters of other scripts a third of a syllable each
+                let alphabet = c.is_ascii_alphabetic()
                     || matches!(c, '\u{00c0}'..='\u{024f}' | '\u{0370}'..='\u{03ff}' | '\u{0400}'..='\u{04ff}');
-                if script_with_vowels {
-                    alphabet_letters = true;
-                } else {
+                if !alphabet {
                     other_letters = other_letters.saturating_add(1);
                 }
                 in_vowel = false;
@@ -653,7 +669,6 @@ mod foreign {
                 in_vowel = false;
             }
         }
-        let _ = alphabet_letters;
         syllables.saturating_add(other_letters.div_ceil(3)).max(1)
     }
 }
@@ -744,6 +759,13 @@ mod tests {
             ("NATO", 2),
             ("NICE", 1),
             ("SENCo", 2),
+            ("PfA", 3),
+            ("PhD", 3),
+            ("eMAR", 2),
+            ("pdf", 3),
+            ("cctv", 4),
+            ("hmm", 1),
+            ("JSON", 2),
             ("Ofsted", 2),
             ("DO", 1),
             ("NOT", 1),
