@@ -217,33 +217,12 @@ impl Folded {
 /// The ASCII spelling of a Latin letter, without accents (lowercase), or
 /// `None` for letters of other scripts.
 fn fold_latin(lower: char) -> Option<&'static str> {
+    const ASCII: &str = "abcdefghijklmnopqrstuvwxyz";
     Some(match lower {
-        'a' => "a",
-        'b' => "b",
-        'c' => "c",
-        'd' => "d",
-        'e' => "e",
-        'f' => "f",
-        'g' => "g",
-        'h' => "h",
-        'i' => "i",
-        'j' => "j",
-        'k' => "k",
-        'l' => "l",
-        'm' => "m",
-        'n' => "n",
-        'o' => "o",
-        'p' => "p",
-        'q' => "q",
-        'r' => "r",
-        's' => "s",
-        't' => "t",
-        'u' => "u",
-        'v' => "v",
-        'w' => "w",
-        'x' => "x",
-        'y' => "y",
-        'z' => "z",
+        'a'..='z' => {
+            let i = usize::from(lower as u8 - b'a');
+            &ASCII[i..=i]
+        }
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
         'æ' => "ae",
         'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
@@ -851,6 +830,21 @@ mod tests {
         assert!(count(&digits) >= 1);
         let mixed = "ab'c-".repeat(2_000);
         assert!(count(&mixed) >= 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_counts_without_panic(s in "\\PC{0,40}") {
+            let has_alnum = s.chars().any(char::is_alphanumeric);
+            proptest::prop_assert_eq!(count(&s) >= 1, has_alnum);
+            proptest::prop_assert_eq!(fallback_count(&s) >= 1, has_alnum);
+        }
+
+        #[test]
+        fn token_shapes_count_without_panic(s in "[A-Za-z0-9'’.,£$€%&/+éïΩж東-]{0,30}") {
+            let has_alnum = s.chars().any(char::is_alphanumeric);
+            proptest::prop_assert_eq!(count(&s) >= 1, has_alnum);
+        }
     }
 
     #[test]

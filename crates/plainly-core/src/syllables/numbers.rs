@@ -319,6 +319,13 @@ pub(crate) fn count(part: &str, word: &mut dyn FnMut(&str) -> u32) -> u32 {
                 .map_or(part.len(), |k| i + k);
             total += word(&part[i..end]);
             i = end;
+        } else if matches!(c, '\'' | '\u{2019}')
+            && part[i + c.len_utf8()..].starts_with(['s', 'S'])
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+        {
+            // "1990's", "the 60's": the plural of a number adds nothing
+            i += c.len_utf8() + 1;
         } else {
             if let Some(cur) = Currency::of(c) {
                 currency = Some(cur);
