@@ -56,14 +56,15 @@ const SAID_AS_WORDS: &[(&str, u32)] = &[
 /// Capitals spelled letter by letter even though the same letters make a
 /// word CMUdict knows ("US" is not "us", "SEN" is not the name "Sen").
 const SPELLED: &[&str] = &[
-    "AM", "ASYE", "ENT", "ESA", "ID", "IT", "MS", "OT", "PA", "PAYE", "PE", "PM", "RE", "SEN", "US",
+    "AM", "ASYE", "DOB", "EEG", "ENT", "ESA", "FYI", "ID", "IT", "MOD", "MS", "OT", "PA", "PAYE",
+    "PE", "PM", "RE", "SEN", "US",
 ];
 
 /// Two-letter words that stay words in capitals ("DO NOT", "NO", "OR").
 /// Any other pair of capitals is spelled ("GP", "UK", "HR").
 const TWO_LETTER_WORDS: &[&str] = &[
-    "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "me", "my", "no", "of", "oh",
-    "ok", "on", "or", "so", "to", "up", "we",
+    "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "me", "my", "no", "of",
+    "oh", "ok", "on", "or", "so", "to", "up", "we",
 ];
 
 /// Consonant clusters that can start an English syllable.
