@@ -13,3 +13,17 @@ pub fn count(word: &str) -> u32 {
     }
     groups.max(1)
 }
+
+/// Whether `word` (lower case) is an ordinary English word. Placeholder
+/// until the dictionary table lands: words with a vowel and 4+ letters, and
+/// common short words.
+pub fn is_word(word: &str) -> bool {
+    const SHORT: &[&str] = &[
+        "all", "and", "any", "are", "can", "do", "for", "get", "go", "no", "not", "now", "our",
+        "see", "the", "you", "yes", "ask", "call", "must",
+    ];
+    SHORT.contains(&word)
+        || (word.len() >= 4
+            && word.chars().any(|c| "aeiouy".contains(c))
+            && word.chars().all(|c| c.is_ascii_lowercase()))
+}
