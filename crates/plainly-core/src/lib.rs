@@ -325,6 +325,8 @@ impl<'s> Document<'s> {
                     base,
                     named,
                     after: block.text[range.end..].chars().take(40).collect(),
+                    block: b,
+                    sentence_start: starts.contains(&range.start),
                 });
             }
         }

@@ -367,8 +367,12 @@ fn american(form: &str) -> Option<String> {
         ("centre", "center"),
         ("elled", "eled"),
         ("elling", "eling"),
+        // oedema -> edema, anaemia -> anemia, paediatric -> pediatric
+        ("oe", "e"),
+        ("ae", "e"),
     ] {
-        if s.contains(uk) && !s.starts_with(uk) {
+        // "our" alone stays "our"; "oedema" starts with the digraph.
+        if s.contains(uk) && (!s.starts_with(uk) || matches!(uk, "oe" | "ae")) {
             s = s.replace(uk, us);
         }
     }

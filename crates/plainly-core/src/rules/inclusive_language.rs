@@ -33,6 +33,9 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (m, e) in ctx.terms_in(List::Inclusive) {
+        if describes_a_noun(e.term, &m.after) {
+            continue;
+        }
         // Bracketed alternatives are advice to the writer, not words to use.
         let words: Vec<String> = e
             .plain
@@ -79,6 +82,39 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Labels such as "the poor", "the blind" or "diabetic" are nouns made of
+/// adjectives. Followed by a noun ("the poor dog", "diabetic eye
+/// screening") they are ordinary adjectives, not labels.
+fn describes_a_noun(term: &str, after: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
+        "by", "can", "could", "did", "do", "does", "for", "from", "get", "gets", "had", "has",
+        "have", "in", "into", "is", "may", "might", "must", "need", "needs", "not", "of", "on",
+        "or", "over", "should", "than", "that", "the", "their", "them", "then", "these", "they",
+        "this", "those", "to", "too", "under", "was", "we", "were", "when", "where", "which",
+        "who", "whose", "will", "with", "would",
+    ];
+    // "the poor", "the blind"; and condition adjectives used as nouns
+    // ("a diabetic"). Other words ("elderly", "bedridden") label people as
+    // adjectives too, so they are always flagged.
+    let words = term.split_whitespace().count();
+    let lower = term.to_lowercase();
+    let adjective_label =
+        (words == 2 && lower.starts_with("the ")) || (words == 1 && lower.ends_with("ic"));
+    if !adjective_label {
+        return false;
+    }
+    let Some(next) = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split_whitespace().next())
+    else {
+        return false;
+    };
+    next.starts_with(char::is_lowercase)
+        && next.chars().all(char::is_alphabetic)
+        && !FUNCTION.contains(&next)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_support::flagged;
@@ -90,5 +126,22 @@ mod tests {
             "He suffered from a stroke. She is wheelchair-bound.",
         );
         assert_eq!(got, vec!["suffered from", "wheelchair-bound"]);
+    }
+
+    #[test]
+    fn adjectives_before_a_noun_are_not_labels() {
+        assert!(flagged(
+            "inclusive-language",
+            "The poor dog got wet. Book your diabetic eye screening."
+        )
+        .is_empty());
+        assert_eq!(
+            flagged("inclusive-language", "Help for the poor and the elderly."),
+            vec!["the poor", "the elderly"]
+        );
+        assert_eq!(
+            flagged("inclusive-language", "An elderly man lives here."),
+            vec!["elderly"]
+        );
     }
 }

@@ -39,7 +39,7 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut explained_or_flagged = std::collections::HashSet::new();
     for (m, e) in ctx.terms_in(List::Jargon) {
-        if m.named {
+        if m.named || (!e.certain && !ctx.official_context(m)) {
             continue;
         }
         let severity = if e.certain {
@@ -50,7 +50,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let maybe = if e.certain {
             ""
         } else {
-            " It may be fine here: check how it is used."
+            " It has everyday senses too: check how it is used here."
         };
         match e.kind {
             Kind::Explain => {

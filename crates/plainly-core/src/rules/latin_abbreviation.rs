@@ -33,6 +33,12 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (m, e) in ctx.terms_in(List::Latin) {
+        // "per cent" is standard UK English.
+        if m.text.eq_ignore_ascii_case("per")
+            && m.after.trim_start().to_lowercase().starts_with("cent")
+        {
+            continue;
+        }
         let choices: Vec<String> = e
             .plain
             .iter()

@@ -118,6 +118,10 @@ pub(crate) struct TermMatch {
     pub named: bool,
     /// Text that follows the match in its block, for spotting explanations.
     pub after: String,
+    /// The block the match is in.
+    pub block: usize,
+    /// Whether the match starts its sentence.
+    pub sentence_start: bool,
 }
 
 /// What rules see: the document, the settings, and work shared between
@@ -140,6 +144,26 @@ impl Context<'_> {
             .iter()
             .map(move |m| (m, &entries[m.entry]))
             .filter(move |(_, e)| e.list == list)
+    }
+
+    /// Whether a jargon term that only context decides is used in its
+    /// jargon sense here. Signs: it is written with a hyphen or closed up
+    /// ("step-down bed", "buy-in": the everyday sense takes a space); it
+    /// opens its sentence as a comment on the whole ("Going forward,
+    /// ..."); or another term the
+    /// lists are sure of sits in the same paragraph. Everyday senses ("keep
+    /// going forward past the shop", "the pathway to the shed") rarely come
+    /// with any of these.
+    pub fn official_context(&self, m: &TermMatch) -> bool {
+        let entries = &wordlists::lists().entries;
+        let joined = m.text.contains('-') && !entries[m.entry].term.contains(' ');
+        let opens = m.sentence_start && m.after.starts_with(',');
+        joined
+            || opens
+            || self
+                .terms
+                .iter()
+                .any(|t| t.block == m.block && t.span != m.span && entries[t.entry].certain)
     }
 
     /// The 1-based line of byte `offset`.

@@ -125,7 +125,9 @@ const ADJECTIVES: &[&str] = &[
     "amazed",
     "annoyed",
     "ashamed",
+    "based",
     "bored",
+    "born",
     "closed",
     "concerned",
     "confused",
@@ -145,6 +147,7 @@ const ADJECTIVES: &[&str] = &[
     "interested",
     "involved",
     "limited",
+    "located",
     "married",
     "needed",
     "opened",
@@ -156,6 +159,7 @@ const ADJECTIVES: &[&str] = &[
     "satisfied",
     "scared",
     "shocked",
+    "situated",
     "skilled",
     "stressed",
     "supposed",
@@ -187,9 +191,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             let Some(p) = words.get(j) else { break };
             let lower = p.text.to_ascii_lowercase();
-            let participle =
-                (lower.ends_with("ed") && lower.len() > 4 && !ADJECTIVES.contains(&lower.as_str()))
-                    || IRREGULAR.contains(&lower.as_str());
+            // "broken", "lost" and "gone" after "be" usually describe a
+            // state, unless "by" says who did it.
+            let by_next = words
+                .get(j + 1)
+                .is_some_and(|n| n.text.eq_ignore_ascii_case("by"));
+            let state = !by_next && matches!(lower.as_str(), "broken" | "lost" | "gone" | "shut");
+            let participle = !state
+                && ((lower.ends_with("ed")
+                    && lower.len() > 4
+                    && !ADJECTIVES.contains(&lower.as_str()))
+                    || IRREGULAR.contains(&lower.as_str()));
             // "being" alone ("is being") only counts with a participle after.
             if participle && p.kind == WordKind::Word && !p.text.starts_with(char::is_uppercase) {
                 let span = Span::new(w.span.start, p.span.end);

@@ -20,7 +20,7 @@ declare_rule! {
     /// ```markdown
     /// # Assessment
     ///
-    /// Following comprehensive consideration of the documentation submitted, the authority has determined that your eligibility for continuing assistance necessitates additional verification. Consequently, representatives will subsequently contact you regarding supplementary information requirements. Notwithstanding this, existing arrangements remain operational pending determination.
+    /// Following comprehensive consideration of the documentation submitted, the authority has determined that your eligibility for continuing assistance necessitates additional verification. Consequently, representatives will subsequently contact you regarding supplementary information requirements. Notwithstanding this, existing arrangements remain operational pending determination. Documentation received subsequently will necessitate individual consideration by appropriately qualified administrative personnel.
     /// ```
     ///
     /// ## Use instead

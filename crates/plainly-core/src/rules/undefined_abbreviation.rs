@@ -59,18 +59,67 @@ const GLOSSARY_HEADINGS: &[&str] = &[
     "word list",
 ];
 
-/// Whether `word` is a Roman numeral (II, IV, XII): not an abbreviation.
+/// Whether `word` is a well-formed Roman numeral (II, IV, XII, MCMXC): its
+/// value, written back in standard form, gives the same letters.
 pub(crate) fn is_roman(word: &str) -> bool {
-    !word.is_empty()
-        && word.len() <= 8
-        && word
-            .chars()
-            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
-        && !matches!(
-            word,
-            "CD" | "DC" | "MD" | "CV" | "DVD" | "CMD" | "MDC" | "LCD"
-        )
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let value_of = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let Some(values) = word.chars().map(value_of).collect::<Option<Vec<u32>>>() else {
+        return false;
+    };
+    if values.is_empty() || values.len() > 15 {
+        return false;
+    }
+    let mut total = 0i64;
+    for (i, v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|n| n > v) {
+            total -= i64::from(*v);
+        } else {
+            total += i64::from(*v);
+        }
+    }
+    if !(1..4000).contains(&total) {
+        return false;
+    }
+    let mut n = total as u32;
+    let mut canonical = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            canonical.push_str(s);
+            n -= v;
+        }
+    }
+    canonical == word
 }
+
+/// Words after which a Roman numeral is a number: "Part IV", "Stage II".
+const NUMBERED: &[&str] = &[
+    "act", "annex", "appendix", "article", "band", "book", "chapter", "class", "grade", "level",
+    "part", "phase", "schedule", "section", "stage", "step", "tier", "type", "volume", "war",
+];
 
 /// Units written in capitals after a number: "4 GB".
 const UNITS: &[&str] = &[
@@ -122,23 +171,41 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
     let mut in_glossary = false;
     for s in ctx.doc.sentences() {
-        if let crate::BlockKind::Heading(_) = s.kind() {
+        let heading = matches!(s.kind(), crate::BlockKind::Heading(_));
+        if heading {
             let h = s.text().to_lowercase();
             in_glossary = GLOSSARY_HEADINGS.iter().any(|g| h.contains(g));
-            continue;
         }
         let words: Vec<_> = s.words().collect();
         for (i, w) in words.iter().enumerate() {
             if w.kind != WordKind::Word {
                 continue;
             }
-            let Some(base) = candidate(w.text) else {
+            // "CQC-registered": the abbreviation is the first part.
+            let text = w
+                .text
+                .split(['-', '\u{2010}', '\u{2011}'])
+                .next()
+                .unwrap_or(w.text);
+            let Some(base) = candidate(text) else {
                 continue;
             };
             let key = base.to_uppercase();
-            // Not abbreviations: Roman numerals, units after a number,
+            let span = Span::new(w.span.start, w.span.start + text.len().min(w.span.len()));
+            // Not abbreviations: Roman numerals ("Part IV", or any that is
+            // not a listed abbreviation), units after a number, "OK", and
             // ordinary words in capitals (the `all-caps` rule's).
-            if is_roman(&base) || base == "OK" {
+            if is_roman(&base) {
+                let numbered = i.checked_sub(1).is_some_and(|p| {
+                    let b = words[p].text;
+                    b.starts_with(char::is_uppercase)
+                        || NUMBERED.contains(&b.to_lowercase().as_str())
+                });
+                if numbered || lists.abbreviation(&base).is_none() {
+                    continue;
+                }
+            }
+            if base == "OK" {
                 continue;
             }
             let after_number = i > 0 && words[i - 1].kind == WordKind::Number;
@@ -152,16 +219,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if listed.is_none() && (code || super::all_caps::is_shouted(&base)) {
                 continue;
             }
-            if in_glossary {
-                everywhere.insert(key.clone());
-                continue;
-            }
-            if defines(src, w.span) {
-                defined_at.entry(key.clone()).or_insert(w.span.start);
+            // A glossary entry explains the term from where it stands.
+            if (in_glossary && !heading) || defines(src, span) {
+                defined_at.entry(key.clone()).or_insert(span.start);
             }
             first_use.entry(key).or_insert(Use {
-                span: w.span,
-                text: w.text.to_owned(),
+                span,
+                text: text.to_owned(),
             });
         }
     }
@@ -292,7 +356,7 @@ mod tests {
             "The CQC, the Care Quality Commission, visits homes.",
             "CQC stands for Care Quality Commission. The CQC visits.",
             "*[CQC]: Care Quality Commission\n\nThe CQC visits.",
-            "The CQC visits.\n\n## Glossary\n\n- CQC: Care Quality Commission\n",
+            "## Glossary\n\n- CQC: Care Quality Commission\n\nThe CQC visits.\n",
         ] {
             assert!(flagged("undefined-abbreviation", text).is_empty(), "{text}");
         }
@@ -320,6 +384,16 @@ mod tests {
         assert!(
             flagged_with("undefined-abbreviation", "Go to A&E.", &easy).contains(&"A&E".to_owned())
         );
+    }
+
+    #[test]
+    fn roman_numerals() {
+        for yes in ["II", "IV", "IX", "XII", "MCMXC", "CD"] {
+            assert!(super::is_roman(yes), "{yes}");
+        }
+        for no in ["ID", "IIII", "VV", "LCD", "IC", "XM"] {
+            assert!(!super::is_roman(no), "{no}");
+        }
     }
 
     #[test]
