@@ -136,10 +136,13 @@ impl<'s> Document<'s> {
                     let Some(kind) = t.word else { continue };
                     let text = t.text(&block.text);
                     let span = block.source_span(t.start as usize..t.end as usize);
-                    let (syllables, letters) = match kind {
-                        WordKind::Code | WordKind::Link => (1, alnum(text)),
-                        WordKind::Word | WordKind::Number => (syllables::count(text), alnum(text)),
+                    // Numbers, codes, inline code and links count as one
+                    // syllable each: see `metrics` for why.
+                    let syllables = match kind {
+                        WordKind::Word => syllables::count(text),
+                        WordKind::Number | WordKind::Code | WordKind::Link => 1,
                     };
+                    let letters = alnum(text);
                     doc.words.push(WordData {
                         start: span.start as u32,
                         end: span.end as u32,

@@ -627,6 +627,24 @@ mod foreign {
     }
 }
 
+/// Whether `word` is in the embedded pronouncing dictionary, in any case:
+/// used to tell a word written in capitals for emphasis ("MUST") from an
+/// abbreviation ("CQC"). Letters and apostrophes only; anything else is
+/// not a dictionary word.
+pub fn is_word(word: &str) -> bool {
+    let mut buf = [0u8; MAX_WORD_LEN];
+    if word.is_empty() || word.len() > MAX_WORD_LEN {
+        return false;
+    }
+    for (d, b) in buf.iter_mut().zip(word.bytes()) {
+        if !(b.is_ascii_alphabetic() || b == b'\'') {
+            return false;
+        }
+        *d = b.to_ascii_lowercase();
+    }
+    table::lookup(&buf[..word.len()]).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{count, fallback_count};
@@ -806,18 +824,4 @@ mod tests {
         assert_eq!(count("colonels"), 2);
         assert_eq!(fallback_count("colonels"), 3);
     }
-}
-
-/// Whether `word` (lower case) is an ordinary English word. Placeholder
-/// until the dictionary table lands: words with a vowel and 4+ letters, and
-/// common short words.
-pub fn is_word(word: &str) -> bool {
-    const SHORT: &[&str] = &[
-        "all", "and", "any", "are", "can", "do", "for", "get", "go", "no", "not", "now", "our",
-        "see", "the", "you", "yes", "ask", "call", "must",
-    ];
-    SHORT.contains(&word)
-        || (word.len() >= 4
-            && word.chars().any(|c| "aeiouy".contains(c))
-            && word.chars().all(|c| c.is_ascii_lowercase()))
 }

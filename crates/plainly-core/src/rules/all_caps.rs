@@ -42,7 +42,7 @@ pub(crate) fn is_shouted(word: &str) -> bool {
     {
         return false;
     }
-    if word.contains(|c: char| c.is_ascii_digit() || c == '.' || c == '&') {
+    if word == "OK" || word.contains(|c: char| c.is_ascii_digit() || c == '.' || c == '&') {
         return false;
     }
     let lists = crate::wordlists::lists();
@@ -53,7 +53,7 @@ pub(crate) fn is_shouted(word: &str) -> bool {
     if lists.abbreviation(base).is_some() || super::undefined_abbreviation::is_roman(word) {
         return false;
     }
-    crate::syllables::is_word(&word.to_lowercase())
+    crate::syllables::is_word(&word.replace('’', "'"))
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

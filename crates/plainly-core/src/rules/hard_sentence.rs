@@ -50,6 +50,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .iter()
             .enumerate()
             .map(|(i, w)| match w.kind {
+                // "7:20pm", "A4": read like numbers.
+                WordKind::Word if w.text.contains(|c: char| c.is_ascii_digit()) => 1,
                 WordKind::Word if i > 0 && w.text.starts_with(char::is_uppercase) => {
                     w.syllables.min(2)
                 }
@@ -69,6 +71,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .filter(|w| {
                 w.syllables >= 3
                     && w.kind == WordKind::Word
+                    && !w.text.contains(|c: char| c.is_ascii_digit())
                     && !w.text.starts_with(char::is_uppercase)
             })
             .map(|w| w.text)
