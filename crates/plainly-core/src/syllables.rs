@@ -14,8 +14,9 @@
 //!    "organization", "centre" as "center", "paediatric" as "pediatric").
 //! 3. **Inflections and prefixes** of table words: "walkers" is "walk" plus
 //!    one, "reopened" is "re" plus "opened".
-//! 4. **Rules** for everything else (see `syllables/rules.rs`): about 95% of
-//!    dictionary words they were never shown come out exactly right.
+//! 4. **Rules** for everything else (see `syllables/rules.rs`): on the 5%
+//!    of CMUdict held out of the table, which they were never tuned on,
+//!    they get about 94% of words exactly right (`tests/syllable_accuracy.rs`).
 //!
 //! A word token may hold more than letters, and is read the way a person
 //! would say it:
@@ -105,12 +106,20 @@ fn is_piece_char(c: char) -> bool {
 }
 
 fn count_token(token: &str, mode: Mode) -> u32 {
-    // Fast path: an ordinary lowercase word that the table knows.
+    // Fast path: an ordinary word that the table knows, in lowercase or
+    // with a capital ("Care", "McDonald"; not "NHS" or "GPs", which may be
+    // acronyms).
+    let plain_case = |t: &str| {
+        t.bytes().all(|b| b.is_ascii_lowercase())
+            || t.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+    };
     if mode == Mode::Dictionary
         && token.len() <= MAX_WORD_LEN
-        && token.bytes().all(|b| b.is_ascii_lowercase())
+        && token.bytes().all(|b| b.is_ascii_alphabetic())
+        && plain_case(token)
     {
-        if let Some(n) = table::lookup(token.as_bytes()) {
+        let mut buf = [0u8; MAX_WORD_LEN];
+        if let Some(n) = table::lookup(lowercase(token.as_bytes(), &mut buf)) {
             return n;
         }
     }
@@ -154,6 +163,16 @@ fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; MAX_WORD_LEN]) -> Option<&'b [u8]>
 /// One piece of a token: no separators left, but maybe digits, dots,
 /// commas, currency signs and apostrophes.
 fn count_piece(piece: &str, mode: Mode) -> u32 {
+    // CMUdict lists some words with an apostrophe at an end ("doin'").
+    if mode == Mode::Dictionary
+        && piece.ends_with('\'')
+        && piece.bytes().any(|b| b.is_ascii_lowercase())
+    {
+        let mut buf = [0u8; MAX_WORD_LEN];
+        if let Some(n) = ascii_lower(piece, &mut buf).and_then(table::lookup) {
+            return n;
+        }
+    }
     let piece = piece.trim_matches(|c: char| c == '.' || c == ',' || is_apostrophe(c));
     if !piece.chars().any(char::is_alphanumeric) {
         return 0;
@@ -199,33 +218,12 @@ impl Folded {
 /// The ASCII spelling of a Latin letter, without accents (lowercase), or
 /// `None` for letters of other scripts.
 fn fold_latin(lower: char) -> Option<&'static str> {
+    const ASCII: &str = "abcdefghijklmnopqrstuvwxyz";
     Some(match lower {
-        'a' => "a",
-        'b' => "b",
-        'c' => "c",
-        'd' => "d",
-        'e' => "e",
-        'f' => "f",
-        'g' => "g",
-        'h' => "h",
-        'i' => "i",
-        'j' => "j",
-        'k' => "k",
-        'l' => "l",
-        'm' => "m",
-        'n' => "n",
-        'o' => "o",
-        'p' => "p",
-        'q' => "q",
-        'r' => "r",
-        's' => "s",
-        't' => "t",
-        'u' => "u",
-        'v' => "v",
-        'w' => "w",
-        'x' => "x",
-        'y' => "y",
-        'z' => "z",
+        'a'..='z' => {
+            let i = usize::from(lower as u8 - b'a');
+            &ASCII[i..=i]
+        }
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
         'æ' => "ae",
         'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
@@ -270,6 +268,19 @@ fn count_word(word: &str, mode: Mode) -> u32 {
         hiatus: [0; 4],
         n_hiatus: 0,
     };
+    if word.is_ascii() {
+        for b in word
+            .bytes()
+            .filter(|b| b.is_ascii_alphabetic() || *b == b'\'')
+        {
+            if f.len == MAX_WORD_LEN {
+                return count_long(word);
+            }
+            f.buf[f.len] = b;
+            f.len += 1;
+        }
+        return count_ascii(f.as_bytes(), &[], mode);
+    }
     let mut latin = 0usize;
     let mut other = false;
     for c in word.chars() {
@@ -448,6 +459,24 @@ fn count_ascii(w: &[u8], hiatus: &[usize], mode: Mode) -> u32 {
             return n;
         }
     }
+    // Short mixed-case abbreviations that cannot be said as a word are
+    // spelled ("PfA", "PhD"); "SENCo", "eMAR", "iPad" are said as words.
+    // No vowel letter at all: an abbreviation in lowercase ("pdf", "cctv",
+    // "cds"), spelled; or a hum ("hmm", "shh"), one syllable.
+    if (2..=5).contains(&lower.len()) && !lower.iter().any(|&b| is_ascii_vowel(b)) {
+        if lower.iter().all(|b| b"hmsz".contains(b)) {
+            return 1;
+        }
+        if let Some(stem) = lower.strip_suffix(b"s").filter(|s| s.len() >= 2) {
+            return acronyms::spell(stem)
+                + u32::from(matches!(stem.last(), Some(b's' | b'x' | b'h')));
+        }
+        return acronyms::spell(lower);
+    }
+    let capitals = w.iter().filter(|b| b.is_ascii_uppercase()).count();
+    if capitals >= 2 && w.len() <= 5 && !w.starts_with(b"Mc") && !acronyms::pronounceable(lower) {
+        return acronyms::spell(w);
+    }
     count_rules(lower, hiatus)
 }
 
@@ -552,7 +581,7 @@ fn affixes(lower: &[u8]) -> Option<u32> {
             candidates[3] = Some(&e_buf[..n + 1]);
         }
         for candidate in candidates.into_iter().flatten() {
-            if let Some(n) = known(candidate) {
+            if let Some(n) = table::lookup(candidate) {
                 return Some(n + suffix_syllables(suffix, candidate));
             }
         }
@@ -560,7 +589,7 @@ fn affixes(lower: &[u8]) -> Option<u32> {
     for &(prefix, syllables) in PREFIXES {
         if let Some(rest) = lower.strip_prefix(prefix.as_bytes()) {
             if rest.len() >= 4 {
-                if let Some(n) = known(rest) {
+                if let Some(n) = table::lookup(rest) {
                     return Some(n + syllables);
                 }
             }
@@ -597,7 +626,6 @@ mod foreign {
         let mut syllables: u32 = 0;
         let mut other_letters: u32 = 0;
         let mut in_vowel = false;
-        let mut alphabet_letters = false;
         for c in word.chars() {
             if is_cjk_syllable(c) {
                 syllables = syllables.saturating_add(1);
@@ -607,13 +635,12 @@ mod foreign {
                     syllables = syllables.saturating_add(1);
                 }
                 in_vowel = true;
-                alphabet_letters = true;
             } else if c.is_alphabetic() {
-                let script_with_vowels = c.is_ascii_alphabetic()
+                // consonants of alphabets with vowel letters count nothing;
+                // letters of other scripts a third of a syllable each
+                let alphabet = c.is_ascii_alphabetic()
                     || matches!(c, '\u{00c0}'..='\u{024f}' | '\u{0370}'..='\u{03ff}' | '\u{0400}'..='\u{04ff}');
-                if script_with_vowels {
-                    alphabet_letters = true;
-                } else {
+                if !alphabet {
                     other_letters = other_letters.saturating_add(1);
                 }
                 in_vowel = false;
@@ -622,7 +649,6 @@ mod foreign {
                 in_vowel = false;
             }
         }
-        let _ = alphabet_letters;
         syllables.saturating_add(other_letters.div_ceil(3)).max(1)
     }
 }
@@ -731,6 +757,13 @@ mod tests {
             ("NATO", 2),
             ("NICE", 1),
             ("SENCo", 2),
+            ("PfA", 3),
+            ("PhD", 3),
+            ("eMAR", 2),
+            ("pdf", 3),
+            ("cctv", 4),
+            ("hmm", 1),
+            ("JSON", 2),
             ("Ofsted", 2),
             ("DO", 1),
             ("NOT", 1),
@@ -816,6 +849,21 @@ mod tests {
         assert!(count(&digits) >= 1);
         let mixed = "ab'c-".repeat(2_000);
         assert!(count(&mixed) >= 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_counts_without_panic(s in "\\PC{0,40}") {
+            let has_alnum = s.chars().any(char::is_alphanumeric);
+            proptest::prop_assert_eq!(count(&s) >= 1, has_alnum);
+            proptest::prop_assert_eq!(fallback_count(&s) >= 1, has_alnum);
+        }
+
+        #[test]
+        fn token_shapes_count_without_panic(s in "[A-Za-z0-9'’.,£$€%&/+éïΩж東-]{0,30}") {
+            let has_alnum = s.chars().any(char::is_alphanumeric);
+            proptest::prop_assert_eq!(count(&s) >= 1, has_alnum);
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ const SAID_AS_WORDS: &[(&str, u32)] = &[
     ("IMHA", 2),
     ("ISA", 2),
     ("JPEG", 2),
+    ("JSON", 2),
     ("MASH", 1),
     ("NASA", 2),
     ("NATO", 2),
@@ -55,14 +56,15 @@ const SAID_AS_WORDS: &[(&str, u32)] = &[
 /// Capitals spelled letter by letter even though the same letters make a
 /// word CMUdict knows ("US" is not "us", "SEN" is not the name "Sen").
 const SPELLED: &[&str] = &[
-    "AM", "ENT", "ESA", "ID", "IT", "MS", "OT", "PA", "PAYE", "PE", "PM", "RE", "SEN", "US",
+    "AM", "ASYE", "DOB", "EEG", "ENT", "ESA", "FYI", "ID", "IT", "MOD", "MS", "OT", "PA", "PAYE",
+    "PE", "PM", "RE", "SEN", "US",
 ];
 
 /// Two-letter words that stay words in capitals ("DO NOT", "NO", "OR").
 /// Any other pair of capitals is spelled ("GP", "UK", "HR").
 const TWO_LETTER_WORDS: &[&str] = &[
-    "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "me", "my", "no", "of", "oh",
-    "ok", "on", "or", "so", "to", "up", "we",
+    "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "me", "my", "no", "of",
+    "oh", "ok", "on", "or", "so", "to", "up", "we",
 ];
 
 /// Consonant clusters that can start an English syllable.
@@ -86,7 +88,7 @@ fn is_vowel(b: u8) -> bool {
 /// Could `lower` (lowercase letters) be read as an English word? It needs a
 /// vowel, an onset and a final cluster English allows, and no run of three
 /// consonants. Letter strings that fail ("nhs", "gdpr", "copd") are spelled.
-fn pronounceable(lower: &[u8]) -> bool {
+pub(crate) fn pronounceable(lower: &[u8]) -> bool {
     if !lower.iter().any(|&b| is_vowel(b)) {
         return false;
     }

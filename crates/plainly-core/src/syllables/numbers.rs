@@ -5,8 +5,8 @@
 //! - Whole numbers with the British "and": 5 "five" (1), 17 "seventeen"
 //!   (3), 101 "one hundred and one" (5), 2,500 "two thousand five hundred"
 //!   (6). 0 alone is "zero" (2).
-//! - Four-digit years (1100 to 1999, 2000 to 2099, with no comma, currency
-//!   or decimal part): 1984 "nineteen eighty-four", 1900 "nineteen
+//! - Four-digit years (1001 to 2099, with no comma, currency or decimal
+//!   part): 1984 "nineteen eighty-four", 1900 "nineteen
 //!   hundred", 1905 "nineteen oh five", 2005 "two thousand and five", 2023
 //!   "twenty twenty-three". Decades too: 1960s "nineteen sixties".
 //! - Decimals digit by digit after the point: 2.5 "two point five", 0.75
@@ -90,7 +90,7 @@ pub(crate) fn ordinal(n: u64) -> u32 {
 /// A four-digit year, or `None` if `n` is not read as one.
 fn year(n: u64) -> Option<u32> {
     match n {
-        1100..=1999 | 2010..=2099 => {
+        1001..=1999 | 2010..=2099 => {
             let (hi, lo) = (n / 100, n % 100);
             Some(
                 below_100(hi)
@@ -185,32 +185,50 @@ impl Currency {
             Currency::Dollar | Currency::Euro => 2,
         }
     }
-    /// What the hundredths are called when said alone: "p" (1), "cents" (1).
-    fn small(self) -> u32 {
-        1
-    }
 }
+
+/// Letters written straight after a number that we read as a word, and
+/// their syllables.
+const SUFFIXES: &[(&str, u32)] = &[
+    ("s", 0),    // 1960s, 100s
+    ("am", 2),   // a m
+    ("pm", 2),   // p m
+    ("k", 2),    // thousand
+    ("m", 2),    // million (or metres: also 2)
+    ("bn", 2),   // billion
+    ("tn", 2),   // trillion
+    ("p", 1),    // p (pence)
+    ("g", 1),    // grams
+    ("h", 1),    // hours
+    ("hr", 1),   // hours
+    ("hrs", 1),  // hours
+    ("l", 2),    // litres
+    ("min", 2),  // minutes
+    ("mins", 2), // minutes
+    ("kg", 3),   // kilograms
+    ("mg", 3),   // milligrams
+    ("mcg", 3),  // micrograms
+    ("ml", 4),   // millilitres
+    ("km", 4),   // kilometres
+    ("cm", 4),   // centimetres
+    ("mm", 4),   // millimetres
+];
 
 /// A suffix written straight after a number, or `None` for other letters.
 fn suffix(letters: &str, n: &Number) -> Option<u32> {
-    let lower = |s: &str| letters.eq_ignore_ascii_case(s);
     let whole = n.value().filter(|_| n.frac.is_none());
     if let Some(v) = whole {
-        if ["st", "nd", "rd", "th"].iter().any(|s| lower(s)) {
+        if ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| letters.eq_ignore_ascii_case(s))
+        {
             return Some(ordinal(v).saturating_sub(n.plain(false)));
         }
     }
-    Some(match letters.to_ascii_lowercase().as_str() {
-        "s" => 0,                       // 1960s, 100s
-        "am" | "pm" => 2,               // a m, p m
-        "k" | "m" | "bn" | "tn" => 2,   // thousand, million (or metres), billion, trillion
-        "p" => 1,                       // p (pence)
-        "g" | "h" | "hr" | "hrs" => 1,  // grams, hours
-        "l" | "min" | "mins" => 2,      // litres, minutes
-        "kg" | "mg" | "mcg" => 3,       // kilograms, milligrams, micrograms
-        "ml" | "km" | "cm" | "mm" => 4, // millilitres, kilometres, ...
-        _ => return None,
-    })
+    SUFFIXES
+        .iter()
+        .find(|(s, _)| letters.eq_ignore_ascii_case(s))
+        .map(|&(_, syllables)| syllables)
 }
 
 /// Syllables in `part`, a token piece with at least one ASCII digit and no
@@ -231,12 +249,13 @@ pub(crate) fn count(part: &str, word: &mut dyn FnMut(&str) -> u32) -> u32 {
             let mut commas = false;
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
-                if i + 3 < bytes.len() + 1
-                    && bytes[i..].first() == Some(&b',')
-                    && bytes.len() >= i + 4
-                    && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
-                    && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
-                {
+                // a comma then exactly three digits: a thousands separator
+                let group_follows = bytes.get(i) == Some(&b',')
+                    && bytes
+                        .get(i + 1..i + 4)
+                        .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                    && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit);
+                if group_follows {
                     commas = true;
                     i += 1;
                 }
@@ -279,10 +298,10 @@ pub(crate) fn count(part: &str, word: &mut dyn FnMut(&str) -> u32) -> u32 {
                         .frac
                         .filter(|f| f.len() == 2 && suffix_syllables.is_none());
                     match (n.value(), pence) {
-                        (Some(0), Some(p)) => n_of(p) + cur.small(),
+                        (Some(0), Some(p)) => n_of(p) + 1, // "fifty p", "fifty cents"
                         (Some(_), Some(p)) => {
                             let whole = Number { frac: None, ..n };
-                            whole.plain(false) + cur.name() + if n_of(p) == 0 { 0 } else { n_of(p) }
+                            whole.plain(false) + cur.name() + n_of(p)
                         }
                         _ => n.plain(false) + suffix_syllables.unwrap_or(0) + cur.name(),
                     }
@@ -300,6 +319,13 @@ pub(crate) fn count(part: &str, word: &mut dyn FnMut(&str) -> u32) -> u32 {
                 .map_or(part.len(), |k| i + k);
             total += word(&part[i..end]);
             i = end;
+        } else if matches!(c, '\'' | '\u{2019}')
+            && part[i + c.len_utf8()..].starts_with(['s', 'S'])
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+        {
+            // "1990's", "the 60's": the plural of a number adds nothing
+            i += c.len_utf8() + 1;
         } else {
             if let Some(cur) = Currency::of(c) {
                 currency = Some(cur);

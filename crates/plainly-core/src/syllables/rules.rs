@@ -23,13 +23,15 @@
 //!    prefixes such as re-, co- and fore- ("reality", "coefficient",
 //!    "forecast"), and "Mc" names.
 //!
-//!    The patterns were found from data: starting from layer 1, we took the
-//!    letter pattern (2 to 5 characters, anchors included) that made the
-//!    most words in the embedded table (`data/syllables.tsv`, never the
-//!    held-out file) come out right, added it, and repeated while a pattern
-//!    still fixed at least 8 more words than it broke, and was seen in words
-//!    with at least four different beginnings (so no pattern stands for a
-//!    single word and its inflections). The comment on each line gives
+//!    The patterns were found from data, by `tools/gen_syllables.py
+//!    --mine-rules`: starting from layer 1, take the letter pattern (2 to 5
+//!    characters, anchors included) that makes the most words in the
+//!    embedded table (`data/syllables.tsv`, never the held-out file) come
+//!    out right, add it, and repeat while a pattern still fixes at least 8
+//!    more words than it breaks, and is seen in words with at least four
+//!    different beginnings (so no pattern stands for a single word and its
+//!    inflections). The script mirrors layer 1 in Python: change both
+//!    together. The comment on each line gives
 //!    example words it fixes and, in brackets, how many words it fixed net
 //!    when it was chosen. Because later patterns were chosen with the
 //!    earlier ones in place, some undo part of an earlier one ("cia" after
@@ -38,6 +40,7 @@
 /// Letter-pattern corrections, applied after [`base`]: `(pattern, change)`.
 #[rustfmt::skip]
 pub(crate) const CORRECTIONS: &[(&str, i8)] = &[
+    // Learned: `python3 tools/gen_syllables.py --mine-rules` prints this block.
     ("ia", 1), // +1: media, india, via (1484)
     ("^mc", 1), // +1: mccain, mcdonald, mccarthy (870)
     ("io$", 1), // +1: radio, studio, ohio (326)
@@ -57,125 +60,126 @@ pub(crate) const CORRECTIONS: &[(&str, i8)] = &[
     ("que$", -1), // -1: unique, technique, mosque (57)
     ("nte$", 1), // +1: monte, dante, ante (55)
     ("ios", 1), // +1: ios, curiosity, scenarios (54)
-    ("gue$", -1), // -1: tongue, dialogue, colleague (51)
     ("eness", -1), // -1: awareness, effectiveness, forgiveness (51)
+    ("gue$", -1), // -1: tongue, dialogue, colleague (51)
     ("ying$", 1), // +1: trying, flying, lying (49)
-    ("fore", -1), // -1: therefore, forecast, forehead (47)
-    ("eman$", -1), // -1: coleman, policeman, lineman (45)
+    ("eman$", -1), // -1: coleman, policeman, foreman (47)
+    ("fore", -1), // -1: therefore, forecast, forehead (45)
     ("icall", -1), // -1: specifically, typically, automatically (43)
     ("ciat", 1), // +1: association, associated, appreciate (41)
     ("rious", 1), // +1: various, serious, seriously (37)
-    ("nua", 1), // +1: january, annual, manual (35)
     ("eful", -1), // -1: useful, careful, carefully (35)
-    ("ior", 1), // +1: prior, interior, superior (33)
-    ("aying", -1), // -1: playing, saying, paying (33)
+    ("nua", 1), // +1: january, annual, manual (35)
+    ("ayin", -1), // -1: playing, saying, paying (33)
     ("ement", -1), // -1: management, movement, statement (33)
     ("^rea", 1), // +1: reality, realize, reaction (34)
+    ("ior", 1), // +1: prior, interior, superior (33)
     ("eless", -1), // -1: homeless, useless, wireless (30)
-    ("oing", 1), // +1: going, doing, ongoing (28)
-    ("lemen", 1), // +1: settlement, element, implementation (28)
     ("bling", 1), // +1: gambling, enabling, doubling (28)
     ("dua", 1), // +1: individuals, graduate, dual (28)
-    ("iell", 1), // +1: danielle, gabrielle, gabriella (26)
+    ("lemen", 1), // +1: settlement, element, implementation (28)
+    ("oing", 1), // +1: going, doing, ongoing (28)
     ("creat", 1), // +1: created, create, creating (26)
-    ("oa$", 1), // +1: goa, samoa, boa (25)
+    ("iell", 1), // +1: danielle, gabrielle, gabriella (26)
     ("geon", -1), // -1: surgeon, surgeons, pigeon (25)
+    ("oa$", 1), // +1: goa, samoa, boa (25)
     ("iom", 1), // +1: biomedical, biomass, axiom (24)
-    ("sms$", 1), // +1: mechanisms, criticisms, orgasms (23)
-    ("rle$", 1), // +1: carle, eberle, erle (23)
-    ("iog", 1), // +1: biography, bibliography, autobiography (23)
     ("iod", 1), // +1: period, periods, periodic (23)
+    ("iog", 1), // +1: biography, bibliography, autobiography (23)
+    ("rle$", 1), // +1: carle, eberle, erle (23)
+    ("sms", 1), // +1: mechanisms, criticisms, orgasms (23)
     ("^eye", -1), // -1: eyebrows, eyebrow, eyewitness (22)
     ("eing$", 1), // +1: being, seeing, agreeing (22)
     ("sian$", -1), // -1: russian, asian, indonesian (22)
-    ("tke$", 1), // +1: radtke, hartke, kottke (21)
-    ("iop", 1), // +1: ethiopia, ethiopian, biopsy (21)
     ("ioc", 1), // +1: mediocre, diocese, biochemical (21)
+    ("iop", 1), // +1: ethiopia, ethiopian, biopsy (21)
     ("scien", 1), // +1: science, scientific, scientists (21)
-    ("pion", 1), // +1: champion, championship, champions (18)
-    ("lua", 1), // +1: evaluation, evaluate, evaluated (18)
-    ("rion", 1), // +1: marion, criterion, orion (18)
+    ("tke$", 1), // +1: radtke, hartke, kottke (21)
     ("eway", -1), // -1: gateway, driveway, sideways (18)
     ("ewor", -1), // -1: framework, homework, fireworks (18)
+    ("lua", 1), // +1: evaluation, evaluate, evaluated (18)
+    ("pion", 1), // +1: champion, championship, champions (18)
+    ("rion", 1), // +1: marion, criterion, orion (18)
+    ("^gia", -1), // -1: gianni, giacomo, gianfranco (17)
+    ("dl$", 1), // +1: lendl, seidl, mandl (17)
     ("eue", 1), // +1: neuer, heuer, breuer (17)
     ("rua", 1), // +1: february, menstrual, menstruation (17)
-    ("dl$", 1), // +1: lendl, seidl, mandl (17)
     ("uou", 1), // +1: continuous, continuously, conspicuous (17)
-    ("^gia", -1), // -1: gianni, giacomo, gianfranco (17)
-    ("uie", 1), // +1: quiet, quietly, louie (16)
-    ("exual", 1), // +1: sexual, sexually, sexuality (16)
-    ("luen", 1), // +1: influence, influenced, influential (16)
     ("eho", -1), // -1: somehow, household, households (16)
-    ("tian$", -1), // -1: christian, egyptian, sebastian (16)
+    ("exua", 1), // +1: sexual, sexually, sexuality (16)
+    ("luen", 1), // +1: influence, influenced, influential (16)
     ("tia$", -1), // -1: militia, scotia, inertia (16)
-    ("rya", 1), // +1: ryan, bryan, bryant (15)
-    ("eely", 1), // +1: freely, neely, feely (15)
+    ("tian$", -1), // -1: christian, egyptian, sebastian (16)
+    ("iet", 1), // +1: society, variety, quiet (16)
     ("^coe", 1), // +1: coefficient, coercion, coefficients (15)
-    ("riet", 1), // +1: variety, varieties, proprietary (15)
+    ("eely", 1), // +1: freely, neely, feely (15)
+    ("rya", 1), // +1: ryan, bryan, bryant (15)
     ("dien", 1), // +1: audience, ingredients, audiences (14)
-    ("uing", 1), // +1: continuing, arguing, pursuing (14)
-    ("rient", 1), // +1: oriented, orientation, oriental (14)
     ("illia", -1), // -1: william, williams, brilliant (14)
-    ("oue", 1), // +1: silhouette, silhouettes, inoue (13)
+    ("rient", 1), // +1: oriented, orientation, oriental (14)
+    ("uing", 1), // +1: continuing, arguing, pursuing (14)
     ("ione$", 1), // +1: scipione, guccione, mangione (13)
     ("lye", 1), // +1: flyers, flyer, polyester (13)
-    ("ryo", 1), // +1: embryo, embryos, embryonic (13)
+    ("oue", 1), // +1: silhouette, silhouettes, inoue (13)
     ("reem", 1), // +1: agreement, agreements, freeman (13)
+    ("ryo", 1), // +1: embryo, embryos, embryonic (13)
     ("zion", 1), // +1: zion, zionist, zionism (13)
+    ("^ion", 1), // +1: ion, ions, ionic (12)
+    ("eout", -1), // -1: timeout, hideout, strikeouts (12)
     ("ntes$", 1), // +1: vigilantes, fuentes, cervantes (12)
     ("oer$", 1), // +1: goer, deboer, wrongdoer (12)
-    ("tui", 1), // +1: tuition, intuitive, intuition (12)
-    ("^ion", 1), // +1: ion, ions, ionic (12)
     ("sia$", -1), // -1: russia, asia, malaysia (12)
-    ("eout", -1), // -1: timeout, hideout, strikeouts (12)
-    ("cua", 1), // +1: evacuation, evacuated, evacuate (11)
+    ("tui", 1), // +1: tuition, intuitive, intuition (12)
     ("^hya", 1), // +1: hyatt, hyacinth, hyaluronic (11)
-    ("sler$", 1), // +1: kesler, kinsler, hasler (11)
-    ("ssler", -1), // -1: kessler, pressler, dressler (24)
-    ("oers$", 1), // +1: goers, doers, moviegoers (11)
-    ("vious", 1), // +1: previous, previously, obviously (11)
-    ("uis$", 1), // +1: louis, luis, duis (11)
+    ("cua", 1), // +1: evacuation, evacuated, evacuate (11)
     ("eand", 1), // +1: neanderthal, meandering, neanderthals (11)
+    ("ekeep", -1), // -1: housekeeper, housekeeping, peacekeeping (11)
+    ("esler", 1), // +1: kesler, besler, chesler (11)
     ("eyin", -1), // -1: surveying, conveying, obeying (11)
     ("giu", -1), // -1: belgium, giuliani, giulio (11)
-    ("ekeep", -1), // -1: housekeeper, housekeeping, peacekeeping (11)
-    ("ienn", 1), // +1: vienna, biennial, etienne (10)
-    ("sual", 1), // +1: usually, usual, visual (10)
-    ("diou", 1), // +1: tedious, insidious, odious (10)
-    ("bion", 1), // +1: albion, bionic, biondi (10)
-    ("tl$", 1), // +1: ertl, hartl, yentl (10)
+    ("isler", 1), // +1: heisler, crisler, sisler (11)
+    ("loui", 1), // +1: louis, louisiana, louise (11)
+    ("oers$", 1), // +1: goers, doers, moviegoers (11)
+    ("vious", 1), // +1: previous, previously, obviously (11)
     ("^dya", 1), // +1: dyad, dyan, dyar (10)
-    ("ryer", 1), // +1: dryer, fryer, dryers (10)
+    ("bion", 1), // +1: albion, bionic, biondi (10)
+    ("diou", 1), // +1: tedious, insidious, odious (10)
+    ("emen$", -1), // -1: gentlemen, policemen, servicemen (10)
+    ("geou", -1), // -1: gorgeous, outrageous, courageous (10)
     ("gling", 1), // +1: struggling, dangling, giggling (10)
+    ("ienn", 1), // +1: vienna, biennial, etienne (10)
+    ("iliar", -1), // -1: familiar, auxiliary, unfamiliar (10)
     ("linea", 1), // +1: linear, lineage, nonlinear (10)
     ("mye", 1), // +1: myers, myer, myelin (10)
-    ("emen$", -1), // -1: gentlemen, policemen, servicemen (10)
-    ("oying", -1), // -1: enjoying, annoying, destroying (10)
-    ("iliar", -1), // -1: familiar, auxiliary, unfamiliar (10)
-    ("geou", -1), // -1: gorgeous, outrageous, courageous (10)
-    ("lione", 1), // +1: castiglione, scaglione, maglione (9)
+    ("oyin", -1), // -1: enjoying, annoying, destroying (10)
+    ("ryer", 1), // +1: dryer, fryer, dryers (10)
+    ("sual", 1), // +1: usually, usual, visual (10)
+    ("tians", -1), // -1: christians, egyptians, haitians (10)
     ("aic$", 1), // +1: mosaic, algebraic, photovoltaic (9)
-    ("tzke$", 1), // +1: matzke, goetzke, klitzke (9)
-    ("oey$", 1), // +1: joey, zoey, gooey (9)
-    ("ques$", -1), // -1: techniques, jacques, antiques (9)
-    ("meb", -1), // -1: somebody, comeback, comebacks (9)
-    ("gues$", -1), // -1: colleagues, leagues, tongues (9)
     ("eople", -1), // -1: people, peoples, townspeople (9)
-    ("eum$", 1), // +1: museum, petroleum, coliseum (8)
+    ("gues$", -1), // -1: colleagues, leagues, tongues (9)
+    ("ietz", -1), // -1: dietz, rietz, tietz (9)
+    ("tzke$", 1), // +1: matzke, brietzke, goetzke (11)
+    ("lione", 1), // +1: castiglione, scaglione, maglione (9)
+    ("meb", -1), // -1: somebody, comeback, comebacks (9)
+    ("oey", 1), // +1: joey, zoey, gooey (9)
+    ("ques$", -1), // -1: techniques, jacques, antiques (9)
     ("abler", 1), // +1: enabler, stabler, gabler (8)
-    ("ciano", 1), // +1: luciano, feliciano, marciano (8)
-    ("oua", 1), // +1: edouard, kerouac, fouad (8)
-    ("cya", 1), // +1: cyanide, cyan, isocyanate (8)
-    ("ui$", 1), // +1: ui, maui, hui (8)
-    ("oniou", 1), // +1: harmonious, sanctimonious, harmoniously (8)
-    ("dlema", 1), // +1: middleman, randleman, needleman (8)
     ("bya", 1), // +1: libya, libyan, libyans (8)
-    ("orest", 1), // +1: forest, forests, forestry (8)
+    ("ciano", 1), // +1: luciano, feliciano, marciano (8)
+    ("cya", 1), // +1: cyanide, cyan, isocyanate (8)
+    ("dlema", 1), // +1: middleman, randleman, needleman (8)
+    ("ebook", -1), // -1: facebook, notebook, notebooks (8)
+    ("esvi", -1), // -1: charlottesville, gainesville, janesville (8)
+    ("etim", -1), // -1: sometimes, lifetime, sometime (8)
+    ("eum$", 1), // +1: museum, petroleum, coliseum (8)
     ("iale$", 1), // +1: speciale, imperiale, commerciale (8)
     ("iore$", 1), // +1: fiore, montefiore, belfiore (8)
-    ("esvi", -1), // -1: charlottesville, gainesville, janesville (8)
-    ("ebook", -1), // -1: facebook, notebook, notebooks (8)
-    ("tians", -1), // -1: christians, egyptians, haitians (8)
+    ("niou", 1), // +1: harmonious, sanctimonious, harmoniously (8)
+    ("orest", 1), // +1: forest, forests, forestry (8)
+    ("oua", 1), // +1: edouard, kerouac, fouad (8)
+    ("tl$", 1), // +1: ertl, hartl, yentl (8)
+    ("ui$", 1), // +1: ui, maui, hui (8)
     // Added by hand (too few words for the search above): a final "thm" is
     // a syllable of its own.
     ("thm$", 1), // +1: rhythm, algorithm, logarithm
@@ -251,27 +255,77 @@ pub(crate) fn base(w: &[u8]) -> i32 {
     groups.max(1)
 }
 
-/// How often `pattern` (with `^`/`$` anchors) occurs in `w`, overlaps
-/// included.
-fn occurrences(w: &[u8], pattern: &str) -> i32 {
-    let p = pattern.as_bytes();
-    let (start, p) = match p {
-        [b'^', rest @ ..] => (true, rest),
-        _ => (false, p),
-    };
-    let (end, p) = match p {
-        [rest @ .., b'$'] => (true, rest),
-        _ => (false, p),
-    };
-    if p.is_empty() || p.len() > w.len() {
-        return 0;
+/// A correction pattern split into its letters and anchors.
+#[derive(Clone, Copy)]
+struct Pattern {
+    letters: &'static [u8],
+    at_start: bool,
+    at_end: bool,
+    change: i8,
+}
+
+const fn compile(pattern: &'static str, change: i8) -> Pattern {
+    let mut letters = pattern.as_bytes();
+    let mut at_start = false;
+    let mut at_end = false;
+    if let [b'^', rest @ ..] = letters {
+        letters = rest;
+        at_start = true;
     }
-    let hit = |yes: bool| i32::from(yes);
-    match (start, end) {
-        (true, true) => hit(w == p),
-        (true, false) => hit(w.starts_with(p)),
-        (false, true) => hit(w.ends_with(p)),
-        (false, false) => w.windows(p.len()).filter(|win| *win == p).count() as i32,
+    if let [rest @ .., b'$'] = letters {
+        letters = rest;
+        at_end = true;
+    }
+    Pattern {
+        letters,
+        at_start,
+        at_end,
+        change,
+    }
+}
+
+const N: usize = CORRECTIONS.len();
+
+/// The corrections, compiled, sorted by their first letter; and for each
+/// letter a..z the range of them that start with it. Built at compile time,
+/// so a word is matched only against the patterns that start with each of
+/// its letters.
+const INDEX: ([Pattern; N], [(usize, usize); 26]) = {
+    let mut patterns = [compile("a", 0); N];
+    let mut i = 0;
+    while i < N {
+        patterns[i] = compile(CORRECTIONS[i].0, CORRECTIONS[i].1);
+        i += 1;
+    }
+    // insertion sort by first letter (stable, at compile time)
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && first(&patterns[j - 1]) > first(&patterns[j]) {
+            let t = patterns[j - 1];
+            patterns[j - 1] = patterns[j];
+            patterns[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    let mut ranges = [(0, 0); 26];
+    let mut i = 0;
+    while i < N {
+        let letter = (first(&patterns[i]) - b'a') as usize;
+        if ranges[letter].1 == 0 {
+            ranges[letter].0 = i;
+        }
+        ranges[letter].1 += 1;
+        i += 1;
+    }
+    (patterns, ranges)
+};
+
+const fn first(p: &Pattern) -> u8 {
+    match p.letters {
+        [b, ..] => *b,
+        [] => b'a',
     }
 }
 
@@ -281,9 +335,23 @@ pub(crate) fn count_letters(w: &[u8]) -> u32 {
     if w.is_empty() {
         return 1;
     }
+    let (patterns, ranges) = &INDEX;
     let mut n = base(w);
-    for &(pattern, change) in CORRECTIONS {
-        n += i32::from(change) * occurrences(w, pattern);
+    for (at, &b) in w.iter().enumerate() {
+        if !b.is_ascii_lowercase() {
+            continue;
+        }
+        let (start, len) = ranges[usize::from(b - b'a')];
+        for p in &patterns[start..start + len] {
+            let end = at + p.letters.len();
+            if end <= w.len()
+                && (!p.at_start || at == 0)
+                && (!p.at_end || end == w.len())
+                && w[at..end].iter().zip(p.letters).all(|(x, y)| x == y)
+            {
+                n += i32::from(p.change);
+            }
+        }
     }
     n.max(1).unsigned_abs()
 }
@@ -301,6 +369,7 @@ mod tests {
         for &(p, change) in CORRECTIONS {
             let core = p.trim_start_matches('^').trim_end_matches('$');
             assert!(!core.is_empty(), "{p}");
+            assert_eq!(compile(p, change).letters, core.as_bytes(), "{p}");
             assert!(core.bytes().all(|b| b.is_ascii_lowercase()), "{p}");
             assert!(change == 1 || change == -1, "{p}");
         }

@@ -34,7 +34,8 @@ pub(crate) fn lookup(word: &[u8]) -> Option<u32> {
         }
         let entry = blob + slot as usize - 1;
         let len = usize::from(*TABLE.get(entry)?);
-        if len == word.len() && TABLE.get(entry + 2..entry + 2 + len)? == word {
+        let same = |stored: &[u8]| stored.iter().zip(word).all(|(a, b)| a == b);
+        if len == word.len() && same(TABLE.get(entry + 2..entry + 2 + len)?) {
             return Some(u32::from(*TABLE.get(entry + 1)?));
         }
         i += 1;
