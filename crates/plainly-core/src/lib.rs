@@ -289,6 +289,7 @@ impl<'s> Document<'s> {
         let lists = wordlists::lists();
         let mut out = Vec::new();
         let mut s = 0;
+        let mut lower = String::new();
         for (b, block) in self.blocks.iter().enumerate() {
             // Words of this block that no rule looks inside, and where its
             // sentences start.
@@ -308,7 +309,7 @@ impl<'s> Document<'s> {
                 }
                 s += 1;
             }
-            for (entry, range, base) in lists.find(&block.text) {
+            for (entry, range, base) in lists.find(&block.text, &mut lower) {
                 if opaque
                     .iter()
                     .any(|o| o.start < range.end && range.start < o.end)

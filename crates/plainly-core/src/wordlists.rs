@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::diagnostic::Applicability;
 
@@ -205,7 +205,11 @@ impl WordLists {
         }
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
+            // Patterns are lower case and the text is lower-cased before
+            // searching: the automaton builds in half the time of a
+            // case-insensitive one, and start-up is paid on every run of a
+            // pre-commit hook.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&texts)
             .expect("word-list patterns always build");
         WordLists {
@@ -218,11 +222,19 @@ impl WordLists {
 
     /// Finds every listed term in `text`: `(entry index, byte range, is the
     /// listed form)`, in order, on word boundaries.
+    ///
+    /// `lower` is a buffer to reuse for the lower-cased text.
     pub fn find<'t>(
         &'t self,
         text: &'t str,
+        lower: &'t mut String,
     ) -> impl Iterator<Item = (usize, std::ops::Range<usize>, bool)> + 't {
-        self.matcher.find_iter(text).filter_map(move |m| {
+        // ASCII lower-casing keeps every byte offset.
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        let lower: &'t String = lower;
+        self.matcher.find_iter(lower.as_str()).filter_map(move |m| {
             let (entry, base) = self.patterns[m.pattern().as_usize()];
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
@@ -414,7 +426,8 @@ mod tests {
     fn finds_terms_on_word_boundaries_only() {
         let l = lists();
         let text = "We will utilise the care packages. Butilised is not a word.";
-        let found: Vec<&str> = l.find(text).map(|(_, r, _)| &text[r]).collect();
+        let mut buf = String::new();
+        let found: Vec<&str> = l.find(text, &mut buf).map(|(_, r, _)| &text[r]).collect();
         assert!(found.contains(&"utilise"));
         assert!(found.contains(&"care packages"));
         assert!(!found.iter().any(|f| f.eq_ignore_ascii_case("utilised")));

@@ -21,9 +21,73 @@ fn data_rows(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
 }
 
+/// The targets: at least 90% of terms found, at most 3% of clean sentences
+/// flagged, abbreviation F1 at least 0.9.
+const TARGET_RECALL: f64 = 90.0;
+const TARGET_CLEAN_FLAGGED: f64 = 3.0;
+
+/// The development sets: written blind, then used while improving the
+/// rules. The held-out sets were written later by someone who saw neither
+/// the rules nor the development cases.
 #[test]
 fn flagged_terms_are_found() {
-    let data = include_str!("data/rules-flagged.tsv");
+    flagged_terms(
+        "development",
+        include_str!("data/rules-flagged.tsv"),
+        200,
+        TARGET_RECALL,
+    );
+}
+
+/// The held-out set does not meet the target yet (its terms show gaps in
+/// the word lists): this floor stops it getting worse, and the figure is
+/// printed beside the target.
+#[test]
+fn held_out_flagged_terms_are_found() {
+    flagged_terms(
+        "held-out",
+        include_str!("data/rules-flagged-holdout.tsv"),
+        100,
+        74.0,
+    );
+}
+
+#[test]
+fn clean_sentences_stay_clean() {
+    clean_sentences(
+        "development",
+        include_str!("data/rules-clean.txt"),
+        150,
+        TARGET_CLEAN_FLAGGED,
+    );
+}
+
+/// Not at the target yet either: a ceiling that stops it getting worse.
+#[test]
+fn held_out_clean_sentences_stay_clean() {
+    clean_sentences(
+        "held-out",
+        include_str!("data/rules-clean-holdout.txt"),
+        100,
+        7.5,
+    );
+}
+
+#[test]
+fn abbreviations_f1() {
+    abbreviations("development", include_str!("data/abbreviations.txt"), 60);
+}
+
+#[test]
+fn held_out_abbreviations_f1() {
+    abbreviations(
+        "held-out",
+        include_str!("data/abbreviations-holdout.txt"),
+        40,
+    );
+}
+
+fn flagged_terms(set: &str, data: &str, min: usize, floor: f64) {
     let mut by_rule: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let mut misses = Vec::new();
     let mut extra = 0;
@@ -61,7 +125,7 @@ fn flagged_terms_are_found() {
         }
     }
     println!(
-        "Flagged terms found: {found} / {total} ({:.1}%)",
+        "Flagged terms found ({set} set): {found} / {total} ({:.1}%); target {TARGET_RECALL}%, this test's floor {floor}%",
         pct(found, total)
     );
     for (rule, (n, ok)) in &by_rule {
@@ -71,17 +135,15 @@ fn flagged_terms_are_found() {
     for m in &misses {
         println!("  missed {m}");
     }
-    assert!(total >= 200);
+    assert!(total >= min);
     assert!(
-        pct(found, total) >= 90.0,
-        "only {:.1}% of terms found",
+        pct(found, total) >= floor,
+        "only {:.1}% of terms found; the floor is {floor}%",
         pct(found, total)
     );
 }
 
-#[test]
-fn clean_sentences_stay_clean() {
-    let data = include_str!("data/rules-clean.txt");
+fn clean_sentences(set: &str, data: &str, min: usize, ceiling: f64) {
     let mut flagged = Vec::new();
     let mut total = 0;
     for sentence in data_rows(data) {
@@ -97,17 +159,17 @@ fn clean_sentences_stay_clean() {
         }
     }
     println!(
-        "Clean sentences flagged: {} / {total} ({:.1}%)",
+        "Clean sentences flagged ({set} set): {} / {total} ({:.1}%); target at most {TARGET_CLEAN_FLAGGED}%, this test's ceiling {ceiling}%",
         flagged.len(),
         pct(flagged.len(), total)
     );
     for f in &flagged {
         println!("  {f}");
     }
-    assert!(total >= 150);
+    assert!(total >= min);
     assert!(
-        pct(flagged.len(), total) <= 3.0,
-        "{:.1}% of clean sentences flagged",
+        pct(flagged.len(), total) <= ceiling,
+        "{:.1}% of clean sentences flagged; the ceiling is {ceiling}%",
         pct(flagged.len(), total)
     );
 }
@@ -130,7 +192,8 @@ fn abbreviation_cases(data: &str) -> Vec<AbbrCase> {
         let header = lines[i].trim_start_matches('=').trim();
         let mut words = header.split_whitespace();
         let name = words.next().unwrap_or("").to_owned();
-        let easy_read = words.any(|w| w == "easy-read");
+        // The flag may be written bare or in brackets: "[easy-read]".
+        let easy_read = words.any(|w| w.trim_matches(['[', ']']) == "easy-read");
         i += 1;
         let mut doc = Vec::new();
         while i < lines.len() && lines[i] != "---" {
@@ -162,9 +225,8 @@ fn abbreviation_cases(data: &str) -> Vec<AbbrCase> {
     cases
 }
 
-#[test]
-fn abbreviations_f1() {
-    let cases = abbreviation_cases(include_str!("data/abbreviations.txt"));
+fn abbreviations(set: &str, data: &str, min: usize) {
+    let cases = abbreviation_cases(data);
     let (mut tp, mut fp, mut fn_, mut later_ok, mut later_total) = (0, 0, 0, 0, 0);
     let mut wrong = Vec::new();
     for case in &cases {
@@ -214,12 +276,12 @@ fn abbreviations_f1() {
     let recall = tp as f64 / (tp + fn_).max(1) as f64;
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
     println!(
-        "Abbreviations: {} documents; precision {precision:.3}, recall {recall:.3}, F1 {f1:.3} (tp {tp}, fp {fp}, fn {fn_}); \"defined later\" line right {later_ok} / {later_total}",
+        "Abbreviations ({set} set): {} documents; precision {precision:.3}, recall {recall:.3}, F1 {f1:.3} (tp {tp}, fp {fp}, fn {fn_}); \"defined later\" line right {later_ok} / {later_total}",
         cases.len()
     );
     for w in &wrong {
         println!("  {w}");
     }
-    assert!(cases.len() >= 60);
+    assert!(cases.len() >= min);
     assert!(f1 >= 0.9, "abbreviation F1 {f1:.3} is under 0.9");
 }

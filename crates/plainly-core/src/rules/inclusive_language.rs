@@ -33,6 +33,10 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (m, e) in ctx.terms_in(List::Inclusive) {
+        // Names of organisations ("Victim Support") are left alone.
+        if m.named && m.text.contains(' ') {
+            continue;
+        }
         if describes_a_noun(e.term, &m.after) {
             continue;
         }

@@ -33,6 +33,10 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (m, e) in ctx.terms_in(List::Latin) {
+        // Names such as "Status Quo" (the band) are not Latin in use.
+        if m.named && m.text.contains(' ') {
+            continue;
+        }
         // "per cent" is standard UK English.
         if m.text.eq_ignore_ascii_case("per")
             && m.after.trim_start().to_lowercase().starts_with("cent")

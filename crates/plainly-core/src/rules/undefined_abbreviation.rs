@@ -178,7 +178,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let words: Vec<_> = s.words().collect();
         for (i, w) in words.iter().enumerate() {
-            if w.kind != WordKind::Word {
+            // Codes with digits count only when listed ("KS2").
+            let listed_code = w.kind == WordKind::Number && lists.abbreviation(w.text).is_some();
+            if w.kind != WordKind::Word && !listed_code {
+                continue;
+            }
+            // Latin abbreviations have their own rule.
+            if lists.entries.iter().any(|e| {
+                e.list == crate::wordlists::List::Latin && e.term.eq_ignore_ascii_case(w.text)
+            }) {
                 continue;
             }
             // "CQC-registered": the abbreviation is the first part.
@@ -191,7 +199,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let key = base.to_uppercase();
-            let span = Span::new(w.span.start, w.span.start + text.len().min(w.span.len()));
+            // The part's own span, where the source spells it the same way
+            // (an entity such as `&amp;` would not).
+            let part = Span::new(w.span.start, w.span.start + text.len());
+            let span = if part.end <= w.span.end && src.get(part.start..part.end) == Some(text) {
+                part
+            } else {
+                w.span
+            };
             // Not abbreviations: Roman numerals ("Part IV", or any that is
             // not a listed abbreviation), units after a number, "OK", and
             // ordinary words in capitals (the `all-caps` rule's).
@@ -308,8 +323,9 @@ fn strip_note(expansion: &str) -> &str {
 /// "Care Quality Commission (CQC)", "CQC (Care Quality Commission)",
 /// "CQC, the Care Quality Commission,", "CQC stands for ...", "CQC means ...".
 fn defines(src: &str, span: Span) -> bool {
-    let before = &src[..span.start];
-    let after = &src[span.end..];
+    let (Some(before), Some(after)) = (src.get(..span.start), src.get(span.end..)) else {
+        return false;
+    };
     let in_brackets = before.trim_end_matches(['*', '_']).ends_with('(')
         && after.trim_start_matches(['*', '_']).starts_with(')');
     if in_brackets {
@@ -327,17 +343,26 @@ fn defines(src: &str, span: Span) -> bool {
         let inside = inner.split(')').next().unwrap_or("");
         return inside.split_whitespace().count() >= 2;
     }
-    let lower: String = a.chars().take(24).collect::<String>().to_lowercase();
+    let lower: String = a.chars().take(40).collect::<String>().to_lowercase();
+    // "CQC: Care Quality Commission" (as in a list of terms) needs words
+    // after the colon: "AOB: none" explains nothing.
+    if let Some(rest) = lower.strip_prefix(": ") {
+        return rest.split_whitespace().count() >= 2;
+    }
+    // "CQC, the Care Quality Commission,", "IMCA, an independent ...".
+    if let Some(rest) = [", the ", ", a ", ", an ", ", or "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+    {
+        return rest.split_whitespace().count() >= 1;
+    }
     [
-        ", the ",
-        ", or ",
         " stands for",
         " means",
         " is short for",
         " is the ",
         " - ",
         " – ",
-        ": ",
     ]
     .iter()
     .any(|p| lower.starts_with(p))
