@@ -10,6 +10,8 @@
 //!
 //! A closed pipe (`plainly metrics big.md | head`) is not an error.
 
+mod check_cmd;
+mod explain_cmd;
 mod input;
 mod metrics_cmd;
 mod output;
@@ -26,10 +28,10 @@ pub use input::{read_input, Input, InputError};
 #[derive(Debug, Parser)]
 #[command(name = "plainly", version, long_about = None)]
 #[command(
-    about = "Checks Markdown documents for plain English: reading ages, sentences and words."
+    about = "Checks Markdown documents for plain English: reading ages, jargon, wordy phrases, unexplained abbreviations and hard sentences."
 )]
 #[command(
-    after_help = "Examples:\n  plainly metrics letter.md\n  plainly sentences --format json letter.md\n  cat notes.md | plainly metrics -"
+    after_help = "Examples:\n  plainly check letter.md docs/\n  plainly metrics letter.md\n  plainly sentences --format json letter.md\n  cat notes.md | plainly metrics -"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -38,10 +40,17 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Check documents for plain English: jargon, wordy phrases, unexplained
+    /// abbreviations, long and hard sentences.
+    Check(check_cmd::Args),
     /// Show counts and readability scores, for the document and each section.
     Metrics(metrics_cmd::Args),
     /// List the sentences and words plainly found, with syllable counts.
     Sentences(sentences_cmd::Args),
+    /// Explain a rule: what it flags, why, and what to write instead.
+    Explain(explain_cmd::ExplainArgs),
+    /// List every rule, one a line.
+    Rules,
 }
 
 /// Output formats shared by the commands.
@@ -64,6 +73,9 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Check(args) => check_cmd::run(&args),
+        Command::Explain(args) => explain_cmd::explain(&args),
+        Command::Rules => explain_cmd::rules(),
         Command::Metrics(args) => metrics_cmd::run(&args),
         Command::Sentences(args) => sentences_cmd::run(&args),
     };

@@ -89,7 +89,11 @@ fn write_human(name: &str, m: &Metrics, lines: &[usize]) -> io::Result<()> {
         )?;
         return out.flush();
     };
-    writeln!(out, "{}", reading_age_sentence(s.reading_age))?;
+    writeln!(
+        out,
+        "{}",
+        reading_age_sentence(s.reading_age, plainly_core::Audience::Public)
+    )?;
     if !s.reliable {
         writeln!(
             out,

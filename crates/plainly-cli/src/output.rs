@@ -3,6 +3,8 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use plainly_core::Audience;
+
 use crate::InputError;
 
 /// Prints an input error the same way everywhere, and gives exit code 2.
@@ -20,15 +22,19 @@ pub fn write_json(value: &impl serde::Serialize) -> io::Result<()> {
     out.flush()
 }
 
-/// What a reading age means for readers of public information, where NHS
-/// guidance asks for a reading age of 9 to 11.
-pub fn reading_age_sentence(age: f64) -> String {
+/// What a reading age means for the audience, in words anyone understands.
+pub fn reading_age_sentence(age: f64, audience: Audience) -> String {
     let years = age.round() as i64;
-    let verdict = match years {
-        ..=9 => "most of your readers can read this easily.",
-        10..=11 => "most of your readers can manage this.",
-        12..=13 => "hard for many of your readers. Aim for 9 to 11.",
-        _ => "harder than most of your readers can manage. Aim for 9 to 11.",
+    let target = audience.thresholds().max_reading_age.round() as i64;
+    let aim = audience.target_text();
+    let verdict = if years <= target - 2 {
+        "most of your readers can read this easily.".to_owned()
+    } else if years <= target {
+        "most of your readers can manage this.".to_owned()
+    } else if years <= target + 2 {
+        format!("hard for many of your readers. {aim}")
+    } else {
+        format!("harder than most of your readers can manage. {aim}")
     };
     format!("Reading age {years}: {verdict}")
 }

@@ -32,17 +32,45 @@
 //!   per section, each formula as published.
 #![warn(missing_docs)]
 
+pub mod diagnostic;
 pub mod markdown;
 pub mod metrics;
+pub mod rules;
 pub mod sentences;
+pub mod settings;
 pub mod span;
 pub mod syllables;
+pub mod wordlists;
 pub mod words;
 
+pub use diagnostic::{Applicability, Diagnostic, Edit, Related, Severity, Suggestion};
 pub use markdown::BlockKind;
 pub use metrics::{Counts, Metrics, Scores, Section};
+pub use rules::{Rule, RULES};
+pub use settings::{Audience, Settings, Thresholds};
 pub use span::{LineCol, LineIndex, Span};
 pub use words::WordKind;
+
+/// What `check` found: the findings, sorted by position, and the metrics.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Every finding, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Counts and scores, for the document and each section.
+    pub metrics: Metrics,
+}
+
+/// Checks `source`, a Markdown document, with every enabled rule.
+///
+/// ```
+/// use plainly_core::{check, Settings};
+/// let report = check("We will utilise the hall.", &Settings::default());
+/// assert_eq!(report.diagnostics[0].rule, "complex-word");
+/// assert_eq!(report.diagnostics[0].suggestions[0].message, "Use \"use\".");
+/// ```
+pub fn check(source: &str, settings: &Settings) -> Report {
+    Document::parse(source).check(settings)
+}
 
 use markdown::Block;
 
@@ -108,10 +136,13 @@ impl<'s> Document<'s> {
                     let Some(kind) = t.word else { continue };
                     let text = t.text(&block.text);
                     let span = block.source_span(t.start as usize..t.end as usize);
-                    let (syllables, letters) = match kind {
-                        WordKind::Code | WordKind::Link => (1, alnum(text)),
-                        WordKind::Word | WordKind::Number => (syllables::count(text), alnum(text)),
+                    // Numbers, codes, inline code and links count as one
+                    // syllable each: see `metrics` for why.
+                    let syllables = match kind {
+                        WordKind::Word => syllables::count(text),
+                        WordKind::Number | WordKind::Code | WordKind::Link => 1,
                     };
+                    let letters = alnum(text);
                     doc.words.push(WordData {
                         start: span.start as u32,
                         end: span.end as u32,
@@ -222,6 +253,88 @@ impl<'s> Document<'s> {
             scores: Scores::from_counts(&total),
             sections,
         }
+    }
+
+    /// Runs every enabled rule over the document.
+    pub fn check(&self, settings: &Settings) -> Report {
+        let metrics = self.metrics();
+        let lines = LineIndex::new(self.source);
+        let ctx = rules::Context {
+            doc: self,
+            settings,
+            thresholds: settings.audience.thresholds(),
+            metrics: &metrics,
+            lines: &lines,
+            terms: self.term_matches(),
+        };
+        let mut diagnostics = Vec::new();
+        for rule in RULES.iter().filter(|r| settings.enabled(r.name)) {
+            rule.run(&ctx, &mut diagnostics);
+        }
+        diagnostics.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(a.span.end.cmp(&b.span.end))
+                .then(a.rule.cmp(b.rule))
+        });
+        Report {
+            diagnostics,
+            metrics,
+        }
+    }
+
+    /// Every word-list term in the prose, outside code and links.
+    fn term_matches(&self) -> Vec<rules::TermMatch> {
+        let lists = wordlists::lists();
+        let mut out = Vec::new();
+        let mut s = 0;
+        let mut lower = String::new();
+        for (b, block) in self.blocks.iter().enumerate() {
+            // Words of this block that no rule looks inside, and where its
+            // sentences start.
+            let mut opaque = Vec::new();
+            let mut starts = Vec::new();
+            while s < self.sentences.len() && self.sentences[s].block as usize == b {
+                let data = &self.sentences[s];
+                let words = &self.words[data.words_start as usize..data.words_end as usize];
+                if let Some(w) = words.first() {
+                    starts.push(w.text_start as usize);
+                }
+                for w in words
+                    .iter()
+                    .filter(|w| matches!(w.kind, WordKind::Code | WordKind::Link))
+                {
+                    opaque.push(w.text_start as usize..(w.text_start + w.text_len) as usize);
+                }
+                s += 1;
+            }
+            for (entry, range, base) in lists.find(&block.text, &mut lower) {
+                if opaque
+                    .iter()
+                    .any(|o| o.start < range.end && range.start < o.end)
+                {
+                    continue;
+                }
+                let text = &block.text[range.clone()];
+                let named = !matches!(block.kind, BlockKind::Heading(_))
+                    && !starts.contains(&range.start)
+                    && text
+                        .split([' ', '-'])
+                        .all(|w| w.starts_with(char::is_uppercase));
+                out.push(rules::TermMatch {
+                    entry,
+                    span: block.source_span(range.clone()),
+                    text: text.to_owned(),
+                    base,
+                    named,
+                    after: block.text[range.end..].chars().take(40).collect(),
+                    block: b,
+                    sentence_start: starts.contains(&range.start),
+                });
+            }
+        }
+        out
     }
 
     fn block_span(&self, block: u32) -> Span {
@@ -337,6 +450,12 @@ impl<'d> Sentence<'d> {
     /// What kind of block the sentence is in.
     pub fn kind(&self) -> BlockKind {
         self.block().kind
+    }
+
+    /// Which block the sentence is in: sentences with the same index share
+    /// a paragraph, heading, list item or cell.
+    pub fn block_index(&self) -> usize {
+        self.data.block as usize
     }
 
     /// The sentence's words.

@@ -7,8 +7,15 @@
 //!   addresses are words.
 //! - **sentence**: as [`crate::sentences`] defines it; every heading, list
 //!   item and table cell is at least one.
-//! - **syllables**: from [`crate::syllables::count`]. Inline code and web
-//!   addresses count as one syllable: they are read as a single unit.
+//! - **syllables**: from [`crate::syllables::count`], which reads a word as
+//!   it is said in British English. Numbers and codes with digits (`12`,
+//!   `£3.50`, `01632 960 450`, `9am`, `WB1 3DP`), inline code and web
+//!   addresses count as one syllable each. Flesch (1948) asked for figures
+//!   to be counted as read aloud, but letters from services are full of
+//!   phone numbers, dates, times and postcodes, which readers take in as
+//!   familiar units; counted aloud ("oh one six three two...") they would
+//!   make every such letter look hard. [`crate::syllables::count`] still
+//!   gives the spoken count for anyone who wants it.
 //! - **letters**: letters and digits in words (Coleman-Liau's "letters",
 //!   ARI's "characters"). Punctuation and spaces do not count.
 //! - **polysyllable** (SMOG): a word of three or more syllables.

@@ -653,6 +653,24 @@ mod foreign {
     }
 }
 
+/// Whether `word` is in the embedded pronouncing dictionary, in any case:
+/// used to tell a word written in capitals for emphasis ("MUST") from an
+/// abbreviation ("CQC"). Letters and apostrophes only; anything else is
+/// not a dictionary word.
+pub fn is_word(word: &str) -> bool {
+    let mut buf = [0u8; MAX_WORD_LEN];
+    if word.is_empty() || word.len() > MAX_WORD_LEN {
+        return false;
+    }
+    for (d, b) in buf.iter_mut().zip(word.bytes()) {
+        if !(b.is_ascii_alphabetic() || b == b'\'') {
+            return false;
+        }
+        *d = b.to_ascii_lowercase();
+    }
+    table::lookup(&buf[..word.len()]).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{count, fallback_count};

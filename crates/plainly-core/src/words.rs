@@ -26,7 +26,8 @@ use serde::Serialize;
 pub enum WordKind {
     /// An ordinary word, possibly with digits in it.
     Word,
-    /// A number with no letters: `12`, `£3.50`, `24/7`, `2.5%`.
+    /// A number, or a code with a digit in it: `12`, `£3.50`, `24/7`,
+    /// `2.5%`, `9am`, `WB1`.
     Number,
     /// Inline code. Counted as a word, never flagged.
     Code,
@@ -109,10 +110,10 @@ pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut V
                 continue;
             }
             let end = scan_word(text, i, chunk_end);
-            let kind = if text[i..end].chars().any(char::is_alphabetic) {
-                WordKind::Word
-            } else {
+            let kind = if text[i..end].chars().any(|c| c.is_ascii_digit()) {
                 WordKind::Number
+            } else {
+                WordKind::Word
             };
             out.push(tok(i, end, Some(kind)));
             i = end;

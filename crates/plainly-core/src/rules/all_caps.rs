@@ -1,0 +1,117 @@
+use super::{declare_rule, Context};
+use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
+use crate::{Span, WordKind};
+
+declare_rule! {
+    /// ## What it flags
+    ///
+    /// Whole words or phrases in capitals for emphasis: "you MUST attend",
+    /// "PLEASE NOTE". Abbreviations in capitals (NHS, CQC) are not flagged.
+    ///
+    /// ## Why it matters
+    ///
+    /// Capitals are harder to read, because words lose their shape, and
+    /// they read as shouting. Screen readers may spell them out letter by
+    /// letter.
+    ///
+    /// ## Example
+    ///
+    /// ```markdown
+    /// You MUST bring your letter with you.
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```markdown
+    /// You **must** bring your letter with you.
+    /// ```
+    ///
+    /// ## Options
+    ///
+    /// None.
+    pub static ALL_CAPS = "all-caps", Severity::Warning, "Words in capitals for emphasis", check;
+}
+
+/// Whether `word` is written in capitals as an ordinary word (not an
+/// abbreviation).
+pub(crate) fn is_shouted(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2
+        || word.chars().any(|c| c.is_lowercase())
+        || !word.chars().any(char::is_uppercase)
+    {
+        return false;
+    }
+    if word == "OK" || word.contains(|c: char| c.is_ascii_digit() || c == '.' || c == '&') {
+        return false;
+    }
+    let lists = crate::wordlists::lists();
+    let base = word
+        .strip_suffix('S')
+        .filter(|b| lists.abbreviation(b).is_some())
+        .unwrap_or(word);
+    if lists.abbreviation(base).is_some() || super::undefined_abbreviation::is_roman(word) {
+        return false;
+    }
+    crate::syllables::is_word(&word.replace('’', "'"))
+}
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for s in ctx.doc.sentences() {
+        let words: Vec<_> = s.words().collect();
+        // A heading or sentence written wholly in capitals is one finding.
+        let mut i = 0;
+        while i < words.len() {
+            if words[i].kind != WordKind::Word || !is_shouted(words[i].text) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < words.len()
+                && words[j + 1].kind == WordKind::Word
+                && is_shouted(words[j + 1].text)
+            {
+                j += 1;
+            }
+            let span = Span::new(words[i].span.start, words[j].span.end);
+            let text = span.text(ctx.doc.source());
+            let first_in_sentence = i == 0;
+            let lower = text.to_lowercase();
+            let replacement = if first_in_sentence {
+                super::match_case("X", &lower)
+            } else {
+                lower
+            };
+            out.push(Diagnostic {
+                rule: ALL_CAPS.name,
+                severity: ALL_CAPS.severity,
+                span,
+                message: format!(
+                    "\"{text}\" is in capitals, which are harder to read and look like shouting."
+                ),
+                suggestions: vec![Suggestion::replace(
+                    "Write it in lower case. If it needs to stand out, use bold.",
+                    span,
+                    replacement,
+                    Applicability::Unsafe,
+                )],
+                related: None,
+            });
+            i = j + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::flagged;
+
+    #[test]
+    fn emphasis_not_abbreviations() {
+        let got = flagged(
+            "all-caps",
+            "You MUST call the NHS or CQC. PLEASE NOTE this.",
+        );
+        assert_eq!(got, vec!["MUST", "PLEASE NOTE"]);
+    }
+}

@@ -1,0 +1,89 @@
+use super::{declare_rule, match_case, quoted_choices, Context};
+use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
+use crate::wordlists::List;
+
+declare_rule! {
+    /// ## What it flags
+    ///
+    /// Latin abbreviations and phrases: "e.g.", "i.e.", "etc.", "N.B.",
+    /// "via", "per", "ad hoc".
+    ///
+    /// ## Why it matters
+    ///
+    /// Many readers do not know what they mean, and screen readers often
+    /// read them out oddly. English words are clearer.
+    ///
+    /// ## Example
+    ///
+    /// ```markdown
+    /// Bring some proof of address, e.g. a bank statement.
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```markdown
+    /// Bring some proof of address, for example a bank statement.
+    /// ```
+    ///
+    /// ## Options
+    ///
+    /// None.
+    pub static LATIN_ABBREVIATION = "latin-abbreviation", Severity::Warning, "Latin abbreviations such as e.g., i.e. and etc.", check;
+}
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for (m, e) in ctx.terms_in(List::Latin) {
+        // Names such as "Status Quo" (the band) are not Latin in use.
+        if m.named && m.text.contains(' ') {
+            continue;
+        }
+        // "per cent" is standard UK English.
+        if m.text.eq_ignore_ascii_case("per")
+            && m.after.trim_start().to_lowercase().starts_with("cent")
+        {
+            continue;
+        }
+        let choices: Vec<String> = e
+            .plain
+            .iter()
+            .filter(|p| **p != "(omit)")
+            .map(|p| match_case(&m.text, p))
+            .collect();
+        let refs: Vec<&str> = choices.iter().map(String::as_str).collect();
+        let suggestion = match choices.first() {
+            Some(first) => Suggestion::replace(
+                format!("Write {}.", quoted_choices(&refs)),
+                m.span,
+                first.clone(),
+                if e.fix == Applicability::Safe {
+                    Applicability::Safe
+                } else {
+                    Applicability::Unsafe
+                },
+            ),
+            None => Suggestion::advice("Leave it out, or say it in English."),
+        };
+        out.push(Diagnostic {
+            rule: LATIN_ABBREVIATION.name,
+            severity: LATIN_ABBREVIATION.severity,
+            span: m.span,
+            message: format!("\"{}\" is Latin, and many readers do not know it.", m.text),
+            suggestions: vec![suggestion],
+            related: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::flagged;
+
+    #[test]
+    fn flags_dotted_and_plain_forms() {
+        let got = flagged(
+            "latin-abbreviation",
+            "Bring ID, e.g. a passport, i.e. photo ID, etc.",
+        );
+        assert_eq!(got, vec!["e.g.", "i.e.", "etc."]);
+    }
+}

@@ -1,0 +1,275 @@
+//! The rules: one file each, registered in [`RULES`].
+//!
+//! A rule is a name users type, a default severity, a one-line summary, a
+//! check function, and its documentation, written as the doc comment on the
+//! rule's `static` with fixed headings (What it flags, Why it matters,
+//! Example, Use instead, Options). The same text feeds `plainly explain`,
+//! editor hover and the generated docs, so it cannot drift. A test checks
+//! every rule flags its Example and passes its Use instead.
+//!
+//! To add a rule: write `rules/NAME.rs` with `declare_rule!`, and add it to
+//! [`RULES`].
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::metrics::Metrics;
+use crate::settings::{Settings, Thresholds};
+use crate::wordlists::{self, List};
+use crate::{Document, LineIndex, Span};
+
+mod all_caps;
+mod complex_word;
+mod hard_sentence;
+mod inclusive_language;
+mod jargon;
+mod latin_abbreviation;
+mod long_paragraph;
+mod long_sentence;
+mod passive_voice;
+mod reading_age;
+mod undefined_abbreviation;
+
+/// A rule: what users configure and what `plainly explain` describes.
+#[derive(Debug)]
+pub struct Rule {
+    /// The name users type, such as `jargon`.
+    pub name: &'static str,
+    /// Severity unless configured otherwise.
+    pub severity: Severity,
+    /// One line: what it flags.
+    pub summary: &'static str,
+    doc: &'static str,
+    check: fn(&Context, &mut Vec<Diagnostic>),
+}
+
+impl Rule {
+    /// The rule's documentation, as Markdown.
+    pub fn doc(&self) -> String {
+        let mut out = String::with_capacity(self.doc.len());
+        for line in self.doc.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out.trim().to_owned() + "\n"
+    }
+
+    /// The text of one `## heading` section of the documentation.
+    pub fn doc_section(&self, heading: &str) -> Option<String> {
+        let doc = self.doc();
+        let start = doc.find(&format!("## {heading}\n"))? + heading.len() + 4;
+        let rest = &doc[start..];
+        let end = rest.find("\n## ").unwrap_or(rest.len());
+        Some(rest[..end].trim().to_owned())
+    }
+
+    pub(crate) fn run(&self, ctx: &Context, out: &mut Vec<Diagnostic>) {
+        (self.check)(ctx, out)
+    }
+}
+
+/// Declares a rule's `static`, keeping its doc comment as its documentation.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub static $id:ident = $name:literal, $severity:expr, $summary:literal, $check:path;
+    ) => {
+        $(#[doc = $doc])*
+        pub static $id: $crate::rules::Rule = $crate::rules::Rule {
+            name: $name,
+            severity: $severity,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in the order `plainly rules` lists them.
+pub static RULES: &[&Rule] = &[
+    &jargon::JARGON,
+    &complex_word::COMPLEX_WORD,
+    &undefined_abbreviation::UNDEFINED_ABBREVIATION,
+    &latin_abbreviation::LATIN_ABBREVIATION,
+    &long_sentence::LONG_SENTENCE,
+    &hard_sentence::HARD_SENTENCE,
+    &reading_age::READING_AGE,
+    &long_paragraph::LONG_PARAGRAPH,
+    &passive_voice::PASSIVE_VOICE,
+    &inclusive_language::INCLUSIVE_LANGUAGE,
+    &all_caps::ALL_CAPS,
+];
+
+/// The rule called `name`.
+pub fn rule(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.name == name)
+}
+
+/// A word-list term found in the prose.
+#[derive(Debug, Clone)]
+pub(crate) struct TermMatch {
+    pub entry: usize,
+    pub span: Span,
+    /// The text as read (entities decoded).
+    pub text: String,
+    /// Whether the match is the term exactly as listed, not a variant.
+    pub base: bool,
+    /// Whether the match is written with a capital mid-sentence (a name,
+    /// such as an organisation).
+    pub named: bool,
+    /// Text that follows the match in its block, for spotting explanations.
+    pub after: String,
+    /// The block the match is in.
+    pub block: usize,
+    /// Whether the match starts its sentence.
+    pub sentence_start: bool,
+}
+
+/// What rules see: the document, the settings, and work shared between
+/// rules.
+#[derive(Debug)]
+pub(crate) struct Context<'a> {
+    pub doc: &'a Document<'a>,
+    pub settings: &'a Settings,
+    pub thresholds: Thresholds,
+    pub metrics: &'a Metrics,
+    pub lines: &'a LineIndex,
+    pub terms: Vec<TermMatch>,
+}
+
+impl Context<'_> {
+    /// Matches from one list.
+    pub fn terms_in(&self, list: List) -> impl Iterator<Item = (&TermMatch, &wordlists::Entry)> {
+        let entries = &wordlists::lists().entries;
+        self.terms
+            .iter()
+            .map(move |m| (m, &entries[m.entry]))
+            .filter(move |(_, e)| e.list == list)
+    }
+
+    /// Whether a jargon term that only context decides is used in its
+    /// jargon sense here. Signs: it is written with a hyphen or closed up
+    /// ("step-down bed", "buy-in": the everyday sense takes a space); it
+    /// opens its sentence as a comment on the whole ("Going forward,
+    /// ..."); or another term the
+    /// lists are sure of sits in the same paragraph. Everyday senses ("keep
+    /// going forward past the shop", "the pathway to the shed") rarely come
+    /// with any of these.
+    pub fn official_context(&self, m: &TermMatch) -> bool {
+        let entries = &wordlists::lists().entries;
+        let joined = m.text.contains('-') && !entries[m.entry].term.contains(' ');
+        let opens = m.sentence_start && m.after.starts_with(',');
+        joined
+            || opens
+            || self
+                .terms
+                .iter()
+                .any(|t| t.block == m.block && t.span != m.span && entries[t.entry].certain)
+    }
+
+    /// The 1-based line of byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.lines.line_of(offset) + 1
+    }
+}
+
+/// Puts a capital on `s` when `like` starts with one.
+pub(crate) fn match_case(like: &str, s: &str) -> String {
+    let upper = like.starts_with(char::is_uppercase);
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if upper => c.to_uppercase().chain(chars).collect(),
+        _ => s.to_owned(),
+    }
+}
+
+/// Quotes a list of alternatives for a message: "use", "employ" or "apply".
+pub(crate) fn quoted_choices(items: &[&str]) -> String {
+    let q: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        n => format!("{} or {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::{check, Settings};
+
+    /// The texts a rule flags in `markdown`, with default settings.
+    pub fn flagged(rule: &str, markdown: &str) -> Vec<String> {
+        flagged_with(rule, markdown, &Settings::default())
+    }
+
+    pub fn flagged_with(rule: &str, markdown: &str, settings: &Settings) -> Vec<String> {
+        check(markdown, settings)
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| d.span.text(markdown).to_owned())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check;
+
+    fn first_code_block(section: &str) -> String {
+        let start = section.find("```").expect("a code block");
+        let body = &section[start + 3..];
+        let body = &body[body.find('\n').unwrap() + 1..];
+        body[..body.find("```").unwrap()].to_owned()
+    }
+
+    #[test]
+    fn every_rule_flags_its_example_and_passes_its_use_instead() {
+        for rule in RULES {
+            for heading in [
+                "What it flags",
+                "Why it matters",
+                "Example",
+                "Use instead",
+                "Options",
+            ] {
+                assert!(
+                    rule.doc_section(heading).is_some(),
+                    "{} has no '{heading}' section",
+                    rule.name
+                );
+            }
+            let example = first_code_block(&rule.doc_section("Example").unwrap());
+            let instead = first_code_block(&rule.doc_section("Use instead").unwrap());
+            let settings = Settings::default();
+            let got = check(&example, &settings);
+            assert!(
+                got.diagnostics.iter().any(|d| d.rule == rule.name),
+                "{}: its Example is not flagged:\n{example}",
+                rule.name
+            );
+            let got = check(&instead, &settings);
+            let wrong: Vec<_> = got
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule == rule.name)
+                .collect();
+            assert!(
+                wrong.is_empty(),
+                "{}: its Use instead is flagged: {wrong:?}",
+                rule.name
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_unique_kebab_case() {
+        let mut names: Vec<_> = RULES.iter().map(|r| r.name).collect();
+        assert!(names
+            .iter()
+            .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
+    }
+}

@@ -1,0 +1,432 @@
+use std::collections::HashMap;
+
+use super::{declare_rule, Context};
+use crate::diagnostic::{Applicability, Diagnostic, Related, Severity, Suggestion};
+use crate::{Span, WordKind};
+
+declare_rule! {
+    /// ## What it flags
+    ///
+    /// An abbreviation or acronym used before it is spelt out: "CQC" with no
+    /// "Care Quality Commission (CQC)" at or before its first use. Plurals
+    /// (GPs), mixed case (DoLS, SENCo), ampersands (A&E) and dotted forms
+    /// (U.K.) count. Well-known ones (NHS, GP, UK) pass for the public but
+    /// not for Easy Read.
+    ///
+    /// These count as spelling it out: "Care Quality Commission (CQC)", "CQC
+    /// (Care Quality Commission)", "CQC, the Care Quality Commission,", "CQC
+    /// stands for ...", "CQC means ...", a glossary section (a heading such
+    /// as Glossary, Abbreviations or Key terms), and Markdown abbreviation
+    /// lines such as `*[CQC]: Care Quality Commission`.
+    ///
+    /// ## Why it matters
+    ///
+    /// Readers cannot look up letters they have never seen. An abbreviation
+    /// that is never explained locks them out of the sentence.
+    ///
+    /// ## Example
+    ///
+    /// ```markdown
+    /// The CQC will inspect the home in June.
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```markdown
+    /// The Care Quality Commission (CQC) will inspect the home in June.
+    /// ```
+    ///
+    /// ## Options
+    ///
+    /// The `easy-read` audience flags well-known abbreviations too.
+    pub static UNDEFINED_ABBREVIATION = "undefined-abbreviation", Severity::Warning, "Abbreviations used before they are spelt out", check;
+}
+
+/// Headings that start a glossary: every abbreviation in its section is
+/// defined for the whole document.
+const GLOSSARY_HEADINGS: &[&str] = &[
+    "abbreviations",
+    "acronyms",
+    "definitions",
+    "glossary",
+    "jargon buster",
+    "key terms",
+    "key words",
+    "terms we use",
+    "what the words mean",
+    "what these words mean",
+    "words we use",
+    "word list",
+];
+
+/// Whether `word` is a well-formed Roman numeral (II, IV, XII, MCMXC): its
+/// value, written back in standard form, gives the same letters.
+pub(crate) fn is_roman(word: &str) -> bool {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let value_of = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let Some(values) = word.chars().map(value_of).collect::<Option<Vec<u32>>>() else {
+        return false;
+    };
+    if values.is_empty() || values.len() > 15 {
+        return false;
+    }
+    let mut total = 0i64;
+    for (i, v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|n| n > v) {
+            total -= i64::from(*v);
+        } else {
+            total += i64::from(*v);
+        }
+    }
+    if !(1..4000).contains(&total) {
+        return false;
+    }
+    let mut n = total as u32;
+    let mut canonical = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            canonical.push_str(s);
+            n -= v;
+        }
+    }
+    canonical == word
+}
+
+/// Words after which a Roman numeral is a number: "Part IV", "Stage II".
+const NUMBERED: &[&str] = &[
+    "act", "annex", "appendix", "article", "band", "book", "chapter", "class", "grade", "level",
+    "part", "phase", "schedule", "section", "stage", "step", "tier", "type", "volume", "war",
+];
+
+/// Units written in capitals after a number: "4 GB".
+const UNITS: &[&str] = &[
+    "GB", "KB", "MB", "TB", "AM", "PM", "MPH", "KG", "KM", "ML", "MG", "CM", "MM", "MHZ", "GHZ",
+    "KW", "KWH",
+];
+
+/// The abbreviation a word is, without a plural or possessive ending:
+/// `GPs` -> `GP`, `CQC's` -> `CQC`, `U.K.` -> `UK`.
+fn candidate(word: &str) -> Option<String> {
+    let word = word.trim_end_matches("'s").trim_end_matches("’s");
+    let undotted: String = word.chars().filter(|&c| c != '.').collect();
+    let base = undotted
+        .strip_suffix('s')
+        .filter(|b| b.chars().filter(|c| c.is_uppercase()).count() >= 2)
+        .unwrap_or(&undotted);
+    let upper = base.chars().filter(|c| c.is_uppercase()).count();
+    let ok = upper >= 2
+        && base.chars().all(|c| c.is_alphanumeric() || c == '&')
+        && base.chars().next().is_some_and(char::is_uppercase)
+        // Mixed case (DoLS, SENCo) needs most letters in capitals.
+        && upper * 2 >= base.chars().filter(|c| c.is_alphabetic()).count();
+    ok.then(|| base.to_owned())
+}
+
+#[derive(Debug)]
+struct Use {
+    span: Span,
+    text: String,
+}
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let src = ctx.doc.source();
+    let lists = crate::wordlists::lists();
+    let mut first_use: HashMap<String, Use> = HashMap::new();
+    let mut defined_at: HashMap<String, usize> = HashMap::new();
+    let mut everywhere: std::collections::HashSet<String> = Default::default();
+
+    // Markdown abbreviation lines, `*[CQC]: Care Quality Commission`, cover
+    // the whole document.
+    for line in src.lines() {
+        let l = line.trim_start();
+        if let Some(rest) = l.strip_prefix("*[") {
+            if let Some((abbr, _)) = rest.split_once("]:") {
+                everywhere.insert(abbr.trim().replace('.', "").to_uppercase());
+            }
+        }
+    }
+
+    let mut in_glossary = false;
+    for s in ctx.doc.sentences() {
+        let heading = matches!(s.kind(), crate::BlockKind::Heading(_));
+        if heading {
+            let h = s.text().to_lowercase();
+            in_glossary = GLOSSARY_HEADINGS.iter().any(|g| h.contains(g));
+        }
+        let words: Vec<_> = s.words().collect();
+        for (i, w) in words.iter().enumerate() {
+            // Codes with digits count only when listed ("KS2").
+            let listed_code = w.kind == WordKind::Number && lists.abbreviation(w.text).is_some();
+            if w.kind != WordKind::Word && !listed_code {
+                continue;
+            }
+            // Latin abbreviations have their own rule.
+            if lists.entries.iter().any(|e| {
+                e.list == crate::wordlists::List::Latin && e.term.eq_ignore_ascii_case(w.text)
+            }) {
+                continue;
+            }
+            // "CQC-registered": the abbreviation is the first part.
+            let text = w
+                .text
+                .split(['-', '\u{2010}', '\u{2011}'])
+                .next()
+                .unwrap_or(w.text);
+            let Some(base) = candidate(text) else {
+                continue;
+            };
+            let key = base.to_uppercase();
+            // The part's own span, where the source spells it the same way
+            // (an entity such as `&amp;` would not).
+            let part = Span::new(w.span.start, w.span.start + text.len());
+            let span = if part.end <= w.span.end && src.get(part.start..part.end) == Some(text) {
+                part
+            } else {
+                w.span
+            };
+            // Not abbreviations: Roman numerals ("Part IV", or any that is
+            // not a listed abbreviation), units after a number, "OK", and
+            // ordinary words in capitals (the `all-caps` rule's).
+            if is_roman(&base) {
+                let numbered = i.checked_sub(1).is_some_and(|p| {
+                    let b = words[p].text;
+                    b.starts_with(char::is_uppercase)
+                        || NUMBERED.contains(&b.to_lowercase().as_str())
+                });
+                if numbered || lists.abbreviation(&base).is_none() {
+                    continue;
+                }
+            }
+            if base == "OK" {
+                continue;
+            }
+            let after_number = i > 0 && words[i - 1].kind == WordKind::Number;
+            if after_number && UNITS.contains(&key.as_str()) {
+                continue;
+            }
+            let listed = lists.abbreviation(&base);
+            // Postcodes and codes ("WB1 1AA", "A4") are not abbreviations,
+            // nor are ordinary words in capitals (the `all-caps` rule's).
+            let code = base.contains(|c: char| c.is_ascii_digit());
+            if listed.is_none() && (code || super::all_caps::is_shouted(&base)) {
+                continue;
+            }
+            // A glossary entry explains the term from where it stands.
+            if (in_glossary && !heading) || defines(src, span) {
+                defined_at.entry(key.clone()).or_insert(span.start);
+            }
+            first_use.entry(key).or_insert(Use {
+                span,
+                text: text.to_owned(),
+            });
+        }
+    }
+
+    let mut found: Vec<(&String, &Use)> = first_use.iter().collect();
+    found.sort_by_key(|(_, u)| u.span.start);
+    for (key, u) in found {
+        if everywhere.contains(key) {
+            continue;
+        }
+        let listed = lists.abbreviation(key);
+        if listed.is_some_and(|a| a.well_known) && ctx.thresholds.well_known_abbreviations_pass {
+            continue;
+        }
+        let defined = defined_at.get(key).copied();
+        if defined.is_some_and(|d| d <= u.span.start) {
+            continue;
+        }
+        let mut suggestions = Vec::new();
+        let mut message = format!("\"{}\" is not spelt out before it is used here.", u.text);
+        match listed.map(|a| a.expansions.as_slice()) {
+            Some([one]) => {
+                let plain = strip_note(one);
+                let written =
+                    if u.text.ends_with('s') && !key.ends_with('S') && !plain.ends_with('s') {
+                        format!("{plain}s ({})", u.text)
+                    } else {
+                        format!("{plain} ({})", u.text)
+                    };
+                suggestions.push(Suggestion::replace(
+                    format!("Write it out the first time: \"{written}\"."),
+                    u.span,
+                    written,
+                    Applicability::Unsafe,
+                ));
+            }
+            Some(many) if !many.is_empty() => {
+                let shown: Vec<String> = many
+                    .iter()
+                    .take(3)
+                    .map(|m| format!("\"{}\"", strip_note(m)))
+                    .collect();
+                suggestions.push(Suggestion::advice(format!(
+                    "Write it out the first time. It could mean {}.",
+                    shown.join(" or ")
+                )));
+            }
+            _ => suggestions.push(Suggestion::advice(
+                "Write it out in full the first time, with the letters after it in brackets.",
+            )),
+        }
+        let related = defined.map(|d| {
+            let line = ctx.line(d);
+            message = format!(
+                "\"{}\" is used before it is spelt out: it is defined later, on line {line}.",
+                u.text
+            );
+            Related {
+                span: Span::new(d, d),
+                message: format!("\"{}\" is spelt out here.", u.text),
+            }
+        });
+        out.push(Diagnostic {
+            rule: UNDEFINED_ABBREVIATION.name,
+            severity: UNDEFINED_ABBREVIATION.severity,
+            span: u.span,
+            message,
+            suggestions,
+            related,
+        });
+    }
+}
+
+/// An expansion without a bracketed note for the writer.
+fn strip_note(expansion: &str) -> &str {
+    expansion.split(" (").next().unwrap_or(expansion).trim()
+}
+
+/// Whether the abbreviation at `span` is spelt out right there:
+/// "Care Quality Commission (CQC)", "CQC (Care Quality Commission)",
+/// "CQC, the Care Quality Commission,", "CQC stands for ...", "CQC means ...".
+fn defines(src: &str, span: Span) -> bool {
+    let (Some(before), Some(after)) = (src.get(..span.start), src.get(span.end..)) else {
+        return false;
+    };
+    let in_brackets = before.trim_end_matches(['*', '_']).ends_with('(')
+        && after.trim_start_matches(['*', '_']).starts_with(')');
+    if in_brackets {
+        // The words before the bracket are the expansion.
+        let words_before = before
+            .trim_end_matches(['(', '*', '_', ' '])
+            .split_whitespace()
+            .rev()
+            .take(1)
+            .count();
+        return words_before > 0;
+    }
+    let a = after.trim_start_matches(['*', '_']);
+    if let Some(inner) = a.strip_prefix(" (") {
+        let inside = inner.split(')').next().unwrap_or("");
+        return inside.split_whitespace().count() >= 2;
+    }
+    let lower: String = a.chars().take(40).collect::<String>().to_lowercase();
+    // "CQC: Care Quality Commission" (as in a list of terms) needs words
+    // after the colon: "AOB: none" explains nothing.
+    if let Some(rest) = lower.strip_prefix(": ") {
+        return rest.split_whitespace().count() >= 2;
+    }
+    // "CQC, the Care Quality Commission,", "IMCA, an independent ...".
+    if let Some(rest) = [", the ", ", a ", ", an ", ", or "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+    {
+        return rest.split_whitespace().count() >= 1;
+    }
+    [
+        " stands for",
+        " means",
+        " is short for",
+        " is the ",
+        " - ",
+        " – ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{flagged, flagged_with};
+    use crate::{check, Audience, Settings};
+
+    #[test]
+    fn definitions_in_every_form() {
+        for text in [
+            "The Care Quality Commission (CQC) visits. The CQC rates homes.",
+            "The CQC (Care Quality Commission) visits. The CQC rates homes.",
+            "The CQC, the Care Quality Commission, visits homes.",
+            "CQC stands for Care Quality Commission. The CQC visits.",
+            "*[CQC]: Care Quality Commission\n\nThe CQC visits.",
+            "## Glossary\n\n- CQC: Care Quality Commission\n\nThe CQC visits.\n",
+        ] {
+            assert!(flagged("undefined-abbreviation", text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn undefined_flagged_once_and_late_definitions_named() {
+        let text =
+            "The CQC visits.\n\nThe CQC again.\n\nThe Care Quality Commission (CQC) rates homes.\n";
+        let r = check(text, &Settings::default());
+        let d: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "undefined-abbreviation")
+            .collect();
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("line 5"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn plurals_mixed_case_and_ampersands() {
+        let got = flagged("undefined-abbreviation", "Ask the OTs about DoLS and A&E.");
+        assert_eq!(got, vec!["OTs", "DoLS"]);
+        let easy = Settings::for_audience(Audience::EasyRead);
+        assert!(
+            flagged_with("undefined-abbreviation", "Go to A&E.", &easy).contains(&"A&E".to_owned())
+        );
+    }
+
+    #[test]
+    fn roman_numerals() {
+        for yes in ["II", "IV", "IX", "XII", "MCMXC", "CD"] {
+            assert!(super::is_roman(yes), "{yes}");
+        }
+        for no in ["ID", "IIII", "VV", "LCD", "IC", "XM"] {
+            assert!(!super::is_roman(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn look_alikes_pass() {
+        assert!(flagged(
+            "undefined-abbreviation",
+            "Read Part II. It weighs 2 KG. Use Plan B. I am OK."
+        )
+        .is_empty());
+    }
+}

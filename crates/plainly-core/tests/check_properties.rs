@@ -1,0 +1,99 @@
+//! Properties of `check` an editor and `--fix` rely on: no panic on any
+//! text, every span and edit on character boundaries inside the source,
+//! findings in order, and every finding with a suggestion.
+
+use plainly_core::{check, Audience, Settings};
+use proptest::prelude::*;
+
+fn check_invariants(src: &str, audience: Audience) {
+    let report = check(src, &Settings::for_audience(audience));
+    let ok = |s: plainly_core::Span| {
+        s.start <= s.end
+            && s.end <= src.len()
+            && src.is_char_boundary(s.start)
+            && src.is_char_boundary(s.end)
+    };
+    let mut last = 0;
+    for d in &report.diagnostics {
+        assert!(
+            ok(d.span),
+            "{} span {:?} is off char boundaries in {src:?}",
+            d.rule,
+            d.span
+        );
+        assert!(d.span.start >= last, "findings out of order in {src:?}");
+        last = d.span.start;
+        assert!(!d.suggestions.is_empty(), "{} has no suggestion", d.rule);
+        assert!(!d.message.is_empty());
+        for s in &d.suggestions {
+            if let Some(e) = &s.edit {
+                assert!(
+                    ok(e.span),
+                    "{} edit {:?} is off char boundaries in {src:?}",
+                    d.rule,
+                    e.span
+                );
+            }
+        }
+        if let Some(r) = &d.related {
+            assert!(ok(r.span));
+        }
+    }
+}
+
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("# ".to_owned()),
+        Just("- ".to_owned()),
+        Just("> ".to_owned()),
+        Just("\n".to_owned()),
+        Just("\n\n".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("`code`".to_owned()),
+        Just("[link](http://x.org/care-package)".to_owned()),
+        Just("**".to_owned()),
+        Just("care package ".to_owned()),
+        Just("in order to ".to_owned()),
+        Just("e.g. ".to_owned()),
+        Just("CQC ".to_owned()),
+        Just("Care Quality Commission (CQC) ".to_owned()),
+        Just("GPs ".to_owned()),
+        Just("DoLS ".to_owned()),
+        Just("A&E ".to_owned()),
+        Just("U.K. ".to_owned()),
+        Just("IV ".to_owned()),
+        Just("MUST ".to_owned()),
+        Just("was sent ".to_owned()),
+        Just("the elderly ".to_owned()),
+        Just("going forward ".to_owned()),
+        Just("utilised ".to_owned()),
+        Just("## Glossary\n".to_owned()),
+        Just("*[CQC]: Care Quality Commission\n".to_owned()),
+        Just("Zoë café 📞 ".to_owned()),
+        Just("e\u{301} ".to_owned()),
+        Just("&amp; ".to_owned()),
+        Just("<!-- x -->".to_owned()),
+        Just(". ".to_owned()),
+        Just("? ".to_owned()),
+        Just("01632 960 450 ".to_owned()),
+        "[A-Za-z]{1,10} ".prop_map(|w| w),
+        any::<char>().prop_map(|c| c.to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_string_is_checked_without_panic(src in any::<String>()) {
+        check_invariants(&src, Audience::Public);
+    }
+
+    #[test]
+    fn markdown_like_text_keeps_every_invariant(
+        src in prop::collection::vec(piece(), 0..50).prop_map(|v| v.concat()),
+        audience in prop_oneof![Just(Audience::Public), Just(Audience::EasyRead), Just(Audience::Professional)],
+    ) {
+        check_invariants(&src, audience);
+    }
+}
