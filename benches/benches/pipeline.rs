@@ -18,8 +18,17 @@ fn large(c: &mut Criterion) {
     g.bench_function("metrics", |b| {
         b.iter(|| plainly_core::Document::parse(black_box(&doc)).metrics())
     });
+    let settings = plainly_core::Settings::default();
+    // Build the word-list matcher once, as a long-running process would.
+    let _ = plainly_core::check("warm up", &settings);
+    g.bench_function("check", |b| {
+        b.iter(|| plainly_core::check(black_box(&doc), &settings))
+    });
     let parsed = plainly_core::Document::parse(&doc);
     g.bench_function("metrics-only", |b| b.iter(|| black_box(&parsed).metrics()));
+    g.bench_function("rules-only", |b| {
+        b.iter(|| black_box(&parsed).check(&settings))
+    });
     let words: Vec<String> = parsed
         .sentences()
         .flat_map(|s| s.words().map(|w| w.text.to_owned()).collect::<Vec<_>>())
@@ -51,6 +60,14 @@ fn small(c: &mut Criterion) {
             },
             BatchSize::SmallInput,
         )
+    });
+    let settings = plainly_core::Settings::default();
+    g.bench_function("check", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| plainly_core::check(d, &settings).diagnostics.len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 }

@@ -127,6 +127,8 @@ impl<'s> Document<'s> {
         };
         let mut toks = Vec::new();
         let mut splits = Vec::new();
+        // Documents repeat their words: count each distinct word once.
+        let mut memo: rustc_hash::FxHashMap<&str, u16> = Default::default();
         for (b, block) in prose.blocks.iter().enumerate() {
             words::tokenize(&block.text, &block.atoms, &mut toks);
             sentences::split(&block.text, &toks, &mut splits);
@@ -139,7 +141,9 @@ impl<'s> Document<'s> {
                     // Numbers, codes, inline code and links count as one
                     // syllable each: see `metrics` for why.
                     let syllables = match kind {
-                        WordKind::Word => syllables::count(text),
+                        WordKind::Word => *memo.entry(text).or_insert_with(|| {
+                            syllables::count(text).min(u32::from(u16::MAX)) as u16
+                        }),
                         WordKind::Number | WordKind::Code | WordKind::Link => 1,
                     };
                     let letters = alnum(text);
@@ -148,7 +152,7 @@ impl<'s> Document<'s> {
                         end: span.end as u32,
                         text_start: t.start,
                         text_len: t.end - t.start,
-                        syllables: syllables.min(u16::MAX as u32) as u16,
+                        syllables,
                         letters: letters.min(u16::MAX as usize) as u16,
                         kind,
                     });
@@ -337,11 +341,16 @@ impl<'s> Document<'s> {
         out
     }
 
+    /// From the first to the last sentence of a block. Sentences are in
+    /// block order, so two binary searches find them.
     fn block_span(&self, block: u32) -> Span {
-        let first = self.sentences.iter().find(|s| s.block == block);
-        let last = self.sentences.iter().rev().find(|s| s.block == block);
-        match (first, last) {
-            (Some(f), Some(l)) => Span::new(f.start as usize, l.end as usize),
+        let first = self.sentences.partition_point(|s| s.block < block);
+        let end = self.sentences.partition_point(|s| s.block <= block);
+        match (
+            self.sentences.get(first),
+            end.checked_sub(1).and_then(|l| self.sentences.get(l)),
+        ) {
+            (Some(f), Some(l)) if first < end => Span::new(f.start as usize, l.end as usize),
             _ => Span::default(),
         }
     }
@@ -397,7 +406,11 @@ fn word_text<'b>(block: &'b Block, w: &WordData) -> &'b str {
 }
 
 fn alnum(text: &str) -> usize {
-    text.chars().filter(|c| c.is_alphanumeric()).count()
+    if text.is_ascii() {
+        text.bytes().filter(u8::is_ascii_alphanumeric).count()
+    } else {
+        text.chars().filter(|c| c.is_alphanumeric()).count()
+    }
 }
 
 fn collapse_spaces(text: &str) -> String {

@@ -79,6 +79,10 @@ pub struct WordLists {
     pub entries: Vec<Entry>,
     /// Abbreviations, sorted by their upper-case form.
     pub abbreviations: Vec<Abbreviation>,
+    /// The upper-case form of each abbreviation, in the same order.
+    abbreviation_keys: Vec<String>,
+    /// Latin terms, lower case.
+    latin: std::collections::HashSet<String>,
     matcher: AhoCorasick,
     /// For each pattern: the entry it finds, and whether it is the term as
     /// listed (not an inflection or variant).
@@ -212,9 +216,20 @@ impl WordLists {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&texts)
             .expect("word-list patterns always build");
+        let abbreviation_keys = abbreviations
+            .iter()
+            .map(|a| a.abbreviation.to_uppercase())
+            .collect();
+        let latin = entries
+            .iter()
+            .filter(|e| e.list == List::Latin)
+            .map(|e| e.term.to_lowercase())
+            .collect();
         WordLists {
             entries,
             abbreviations,
+            abbreviation_keys,
+            latin,
             matcher,
             patterns,
         }
@@ -263,11 +278,13 @@ impl WordLists {
     /// case for mixed ones such as `DoLS`).
     pub fn abbreviation(&self, word: &str) -> Option<&Abbreviation> {
         let upper = word.to_uppercase();
-        let i = self
-            .abbreviations
-            .binary_search_by(|a| a.abbreviation.to_uppercase().cmp(&upper))
-            .ok()?;
+        let i = self.abbreviation_keys.binary_search(&upper).ok()?;
         Some(&self.abbreviations[i])
+    }
+
+    /// Whether `word` is a Latin term from `latin.tsv`, in any case.
+    pub fn is_latin(&self, word: &str) -> bool {
+        self.latin.contains(&word.to_lowercase())
     }
 }
 

@@ -76,6 +76,7 @@ fn is_currency(c: char) -> bool {
 /// (inline code), sorted.
 pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut Vec<Token>) {
     out.clear();
+    let bytes = text.as_bytes();
     let mut atoms = atoms.iter().peekable();
     let mut i = 0;
     while i < text.len() {
@@ -89,28 +90,41 @@ pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut V
             atoms.next();
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
+        // ASCII first: most text is.
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
-        if c.is_whitespace() {
+        if b >= 0x80 && c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
-        let starts_word = is_word_char(c)
+        let starts_word = b.is_ascii_alphanumeric()
+            || (b >= 0x80 && is_word_char(c))
             || (is_currency(c)
                 && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()));
         if starts_word {
-            // The chunk is everything up to the next space or atom.
-            let chunk_end = text[i..next_atom]
-                .find(char::is_whitespace)
-                .map_or(next_atom, |n| i + n);
-            if let Some(len) = link_len(&text[i..chunk_end]) {
-                out.push(tok(i, i + len, Some(WordKind::Link)));
-                i += len;
-                continue;
+            // The chunk runs to the next space or atom. Only a chunk with a
+            // stop, an @ or a colon can be a web or email address.
+            let (chunk_end, maybe_link) = chunk(text, i, next_atom);
+            if maybe_link {
+                if let Some(len) = link_len(&text[i..chunk_end]) {
+                    out.push(tok(i, i + len, Some(WordKind::Link)));
+                    i += len;
+                    continue;
+                }
             }
-            let end = scan_word(text, i, chunk_end);
-            let kind = if text[i..end].chars().any(|c| c.is_ascii_digit()) {
+            let (end, digit) = scan_word(text, i, chunk_end);
+            let kind = if digit {
                 WordKind::Number
             } else {
                 WordKind::Word
@@ -124,6 +138,33 @@ pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut V
     }
 }
 
+/// Where the chunk starting at `start` ends (at a space, or `limit`), and
+/// whether it holds a stop, an `@` or a colon.
+fn chunk(text: &str, start: usize, limit: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut maybe_link = false;
+    let mut i = start;
+    while i < limit {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_whitespace() {
+                break;
+            }
+            maybe_link |= matches!(b, b'.' | b'@' | b':');
+            i += 1;
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if c.is_whitespace() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+    }
+    (i, maybe_link)
+}
+
 fn tok(start: usize, end: usize, word: Option<WordKind>) -> Token {
     Token {
         start: start as u32,
@@ -132,22 +173,41 @@ fn tok(start: usize, end: usize, word: Option<WordKind>) -> Token {
     }
 }
 
-/// The end of the word that starts at `start`, no further than `limit`.
-fn scan_word(text: &str, start: usize, limit: usize) -> usize {
+/// The end of the word that starts at `start`, no further than `limit`, and
+/// whether it has a digit in it.
+fn scan_word(text: &str, start: usize, limit: usize) -> (usize, bool) {
     let s = &text[..limit];
-    let mut chars = s[start..]
-        .char_indices()
-        .map(|(o, c)| (start + o, c))
-        .peekable();
-    let mut end = start;
+    let bytes = s.as_bytes();
+    let mut at = start;
     let mut prev: Option<char> = None;
     // Letters since the last full stop, for dotted abbreviations.
     let mut segment_letters = 0usize;
     let mut dotted_ok = true;
     let mut dots = 0usize;
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let joins = if is_word_char(c) || (end == start && is_currency(c)) {
+    let mut digit = false;
+    loop {
+        // A run of ASCII letters and digits needs no further thought.
+        let run = at;
+        while at < limit && bytes[at].is_ascii_alphanumeric() {
+            if bytes[at].is_ascii_digit() {
+                digit = true;
+                dotted_ok = false;
+            } else {
+                segment_letters += 1;
+            }
+            at += 1;
+        }
+        if at > run {
+            prev = Some(bytes[at - 1] as char);
+        }
+        if at >= limit {
+            break;
+        }
+        let Some(c) = s[at..].chars().next() else {
+            break;
+        };
+        let next = s[at + c.len_utf8()..].chars().next();
+        let joins = if is_word_char(c) || (at == start && is_currency(c)) {
             true
         } else {
             let p = prev.unwrap_or(' ');
@@ -181,17 +241,18 @@ fn scan_word(text: &str, start: usize, limit: usize) -> usize {
         } else if !is_mark(c) {
             dotted_ok = false;
         }
-        end = at + c.len_utf8();
+        at += c.len_utf8();
         prev = Some(c);
         if c == '%' {
             break;
         }
     }
+    let mut end = at;
     // A dotted abbreviation keeps its final stop: "e.g.", "U.K.".
     if dots > 0 && dotted_ok && (1..=2).contains(&segment_letters) && s[end..].starts_with('.') {
         end += 1;
     }
-    end
+    (end, digit)
 }
 
 fn three_digits_follow(rest: &str) -> bool {
@@ -204,6 +265,10 @@ fn three_digits_follow(rest: &str) -> bool {
 /// If `chunk` starts with a web or email address, its length (trailing
 /// punctuation left out).
 fn link_len(chunk: &str) -> Option<usize> {
+    // Most chunks are plain words: no stop, no @, no colon, no link.
+    if !chunk.contains(['.', '@', ':']) {
+        return None;
+    }
     let lower_starts = |p: &str| {
         chunk
             .get(..p.len())
@@ -259,16 +324,16 @@ fn is_bare_domain(chunk: &str) -> bool {
     ];
     let host = chunk.split('/').next().unwrap_or("");
     let host = host.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
-    let labels: Vec<&str> = host.split('.').collect();
-    labels.len() >= 2
-        && labels
-            .iter()
+    let (Some(first), Some(tld)) = (host.split('.').next(), host.rsplit('.').next()) else {
+        return false;
+    };
+    host.contains('.')
+        && host
+            .split('.')
             .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        && labels
-            .last()
-            .is_some_and(|tld| TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld)))
+        && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
         // "e.g.uk" is not a site; a real host has a label of 2+ letters first.
-        && labels[0].len() >= 2
+        && first.len() >= 2
 }
 
 #[cfg(test)]

@@ -158,12 +158,14 @@ impl Context<'_> {
         let entries = &wordlists::lists().entries;
         let joined = m.text.contains('-') && !entries[m.entry].term.contains(' ');
         let opens = m.sentence_start && m.after.starts_with(',');
+        // Terms are in block order: look only at this block's.
+        let from = self.terms.partition_point(|t| t.block < m.block);
+        let to = self.terms.partition_point(|t| t.block <= m.block);
         joined
             || opens
-            || self
-                .terms
+            || self.terms[from..to]
                 .iter()
-                .any(|t| t.block == m.block && t.span != m.span && entries[t.entry].certain)
+                .any(|t| t.span != m.span && entries[t.entry].certain)
     }
 
     /// The 1-based line of byte `offset`.

@@ -183,12 +183,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if w.kind != WordKind::Word && !listed_code {
                 continue;
             }
-            // Latin abbreviations have their own rule.
-            if lists.entries.iter().any(|e| {
-                e.list == crate::wordlists::List::Latin && e.term.eq_ignore_ascii_case(w.text)
-            }) {
-                continue;
-            }
             // "CQC-registered": the abbreviation is the first part.
             let text = w
                 .text
@@ -198,6 +192,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(base) = candidate(text) else {
                 continue;
             };
+            // Latin abbreviations ("N.B.") have their own rule.
+            if lists.is_latin(w.text) {
+                continue;
+            }
             let key = base.to_uppercase();
             // The part's own span, where the source spells it the same way
             // (an entity such as `&amp;` would not).
