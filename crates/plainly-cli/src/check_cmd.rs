@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use plainly_core::{Audience, Diagnostic, Document, LineIndex, Report, Settings, Severity};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::output::reading_age_sentence;
@@ -98,18 +99,23 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
         AudienceArg::Professional => Audience::Professional,
     };
     let settings = Settings::for_audience(audience);
-    let mut results = Vec::new();
+    // Files are read and checked in parallel, then reported in the order
+    // they were found, so the output is the same on every run.
+    let checked: Vec<Result<Checked, crate::InputError>> = collect(&args.paths)
+        .par_iter()
+        .map(|path| {
+            read_input(path, args.stdin_filename.as_deref()).map(|input| Checked {
+                report: Document::parse(&input.text).check(&settings),
+                name: input.name,
+                text: input.text,
+            })
+        })
+        .collect();
+    let mut results = Vec::with_capacity(checked.len());
     let mut input_errors = 0;
-    for path in collect(&args.paths) {
-        match read_input(&path, args.stdin_filename.as_deref()) {
-            Ok(input) => {
-                let report = Document::parse(&input.text).check(&settings);
-                results.push(Checked {
-                    name: input.name,
-                    text: input.text,
-                    report,
-                });
-            }
+    for c in checked {
+        match c {
+            Ok(c) => results.push(c),
             Err(e) => {
                 eprintln!("error: {e}");
                 input_errors += 1;
