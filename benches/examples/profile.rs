@@ -1,17 +1,22 @@
 //! Runs one stage many times, for a profiler:
 //! `cargo build --release -p plainly-benches --example profile`, then
-//! `perf record target/release/examples/profile parse` (or `check`, `metrics`).
+//! `perf record target/release/examples/profile parse` (or `check`, `metrics`,
+//! `markdown`), or count instructions, which do not vary with the machine's
+//! load: `valgrind --tool=callgrind target/release/examples/profile metrics 1`.
+
 fn main() {
-    let stage = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "parse".to_owned());
+    let mut args = std::env::args().skip(1);
+    let stage = args.next().unwrap_or_else(|| "parse".to_owned());
+    let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
     let doc = plainly_benches::document(1, 1 << 20);
     let settings = plainly_core::Settings::default();
     let mut total = 0usize;
-    for _ in 0..20 {
+    for _ in 0..runs {
         total += match stage.as_str() {
             "check" => plainly_core::check(&doc, &settings).diagnostics.len(),
             "metrics" => plainly_core::Document::parse(&doc).metrics().counts.words as usize,
+            "markdown" => plainly_core::markdown::prose(&doc).blocks.len(),
+            "none" => doc.len(),
             _ => plainly_core::Document::parse(&doc).sentences().len(),
         };
     }

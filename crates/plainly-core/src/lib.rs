@@ -78,17 +78,19 @@ use markdown::Block;
 /// past this point (4 GiB) is ignored.
 pub const MAX_LEN: usize = u32::MAX as usize;
 
-/// A word as stored: compact, because a large document has many.
+/// A word as stored: compact, because a large document has many. Its
+/// place in the source is worked out only when asked for (most words are
+/// counted, not reported).
 #[derive(Debug, Clone, Copy)]
 struct WordData {
-    start: u32,
-    end: u32,
     /// Where the word sits in its block's text.
     text_start: u32,
     text_len: u32,
     syllables: u16,
     letters: u16,
     kind: WordKind,
+    /// Three or more syllables, and long in Gunning's sense ([`long_word`]).
+    long: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -128,7 +130,7 @@ impl<'s> Document<'s> {
         let mut toks = Vec::new();
         let mut splits = Vec::new();
         // Documents repeat their words: count each distinct word once.
-        let mut memo: rustc_hash::FxHashMap<&str, u16> = Default::default();
+        let mut memo: rustc_hash::FxHashMap<&str, (u16, bool)> = Default::default();
         for (b, block) in prose.blocks.iter().enumerate() {
             words::tokenize(&block.text, &block.atoms, &mut toks);
             sentences::split(&block.text, &toks, &mut splits);
@@ -137,24 +139,23 @@ impl<'s> Document<'s> {
                 for t in &toks[split.tokens.clone()] {
                     let Some(kind) = t.word else { continue };
                     let text = t.text(&block.text);
-                    let span = block.source_span(t.start as usize..t.end as usize);
                     // Numbers, codes, inline code and links count as one
                     // syllable each: see `metrics` for why.
-                    let syllables = match kind {
+                    let (syllables, long) = match kind {
                         WordKind::Word => *memo.entry(text).or_insert_with(|| {
-                            syllables::count(text).min(u32::from(u16::MAX)) as u16
+                            let n = syllables::count(text).min(u32::from(u16::MAX)) as u16;
+                            (n, n >= 3 && long_word(text))
                         }),
-                        WordKind::Number | WordKind::Code | WordKind::Link => 1,
+                        WordKind::Number | WordKind::Code | WordKind::Link => (1, false),
                     };
                     let letters = alnum(text);
                     doc.words.push(WordData {
-                        start: span.start as u32,
-                        end: span.end as u32,
                         text_start: t.start,
                         text_len: t.end - t.start,
                         syllables,
                         letters: letters.min(u16::MAX as usize) as u16,
                         kind,
+                        long,
                     });
                 }
                 let span = block.source_span(split.text.clone());
@@ -370,7 +371,7 @@ impl<'s> Document<'s> {
             if w.syllables >= 3 && matches!(w.kind, WordKind::Word) {
                 c.polysyllables += 1;
                 let text = word_text(block, w);
-                if is_complex(text, i == 0) {
+                if is_complex(text, w.long, i == 0) {
                     c.complex_words += 1;
                 }
             }
@@ -380,10 +381,19 @@ impl<'s> Document<'s> {
 }
 
 /// Gunning's complex word, given a word of three or more syllables.
-fn is_complex(text: &str, first_in_sentence: bool) -> bool {
+/// The part that depends on the word alone is worked out once per distinct
+/// word at parse time ([`long_word`]); here only the position is added.
+fn is_complex(text: &str, long_word: bool, first_in_sentence: bool) -> bool {
     let proper = !first_in_sentence && text.starts_with(|c: char| c.is_uppercase());
+    long_word && !proper
+}
+
+/// Whether a word of three or more syllables is long in Gunning's sense:
+/// not a hyphenated compound, and not three syllables only because of an
+/// `-es`, `-ed` or `-ing` ending.
+fn long_word(text: &str) -> bool {
     let compound = text.contains(['-', '\u{2010}', '\u{2011}', '/']);
-    if proper || compound {
+    if compound {
         return false;
     }
     let lower = text.to_lowercase();
@@ -478,7 +488,8 @@ impl<'d> Sentence<'d> {
             .iter()
             .map(move |w| Word {
                 text: word_text(block, w),
-                span: Span::new(w.start as usize, w.end as usize),
+                span: block
+                    .source_span(w.text_start as usize..(w.text_start + w.text_len) as usize),
                 syllables: u32::from(w.syllables),
                 kind: w.kind,
             })

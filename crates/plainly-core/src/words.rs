@@ -113,17 +113,25 @@ pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut V
             || (is_currency(c)
                 && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()));
         if starts_word {
-            // The chunk runs to the next space or atom. Only a chunk with a
-            // stop, an @ or a colon can be a web or email address.
-            let (chunk_end, maybe_link) = chunk(text, i, next_atom);
-            if maybe_link {
-                if let Some(len) = link_len(&text[i..chunk_end]) {
-                    out.push(tok(i, i + len, Some(WordKind::Link)));
-                    i += len;
-                    continue;
+            let (end, digit) = scan_word(text, i, next_atom);
+            // Every word holds at least its first character.
+            let end = end.max(i + c.len_utf8());
+            // A web or email address stops the word at a stop, @, colon or
+            // slash: only then look at the whole chunk, up to the next
+            // space or atom.
+            let continues = bytes
+                .get(end + 1)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'/');
+            if matches!(bytes.get(end), Some(b'.' | b'@' | b':' | b'/')) && continues {
+                let (chunk_end, maybe_link) = chunk(text, i, next_atom);
+                if maybe_link {
+                    if let Some(len) = link_len(&text[i..chunk_end]) {
+                        out.push(tok(i, i + len, Some(WordKind::Link)));
+                        i += len;
+                        continue;
+                    }
                 }
             }
-            let (end, digit) = scan_word(text, i, chunk_end);
             let kind = if digit {
                 WordKind::Number
             } else {
@@ -201,6 +209,15 @@ fn scan_word(text: &str, start: usize, limit: usize) -> (usize, bool) {
             prev = Some(bytes[at - 1] as char);
         }
         if at >= limit {
+            break;
+        }
+        // Spaces and most punctuation end a word: no need to decode them.
+        let b = bytes[at];
+        // ("$" can start one: "$5".)
+        if at > start
+            && b < 0x80
+            && !matches!(b, b'\'' | b'-' | b'.' | b'/' | b',' | b':' | b'&' | b'%')
+        {
             break;
         }
         let Some(c) = s[at..].chars().next() else {
@@ -380,6 +397,10 @@ mod tests {
             ]
         );
         assert_eq!(words("£3.50")[0].1, Some(WordKind::Number));
+        assert_eq!(
+            word_texts("It costs $5 or €6."),
+            vec!["It", "costs", "$5", "or", "€6"]
+        );
     }
 
     #[test]
