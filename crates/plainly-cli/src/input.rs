@@ -2,8 +2,38 @@
 //! what went wrong and what to do.
 
 use std::fmt;
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// One document named on the command line, for the commands that read one.
+#[derive(Debug, clap::Args)]
+pub struct OneInput {
+    /// The Markdown file to read, or - for standard input.
+    #[arg(value_name = "PATH", default_value = "-")]
+    path: PathBuf,
+    /// The name to use for standard input in messages.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+}
+
+impl OneInput {
+    /// Reads the document, or says why not and gives exit code 2.
+    /// `command` names the command in the message when no file is given.
+    pub fn read(&self, command: &str) -> Result<Input, ExitCode> {
+        if self.path.as_os_str() == "-" && std::io::stdin().is_terminal() {
+            eprintln!(
+                "error: no file given. Name a Markdown file (plainly {command} letter.md), \
+                 or use - to read standard input."
+            );
+            return Err(ExitCode::from(2));
+        }
+        read_input(&self.path, self.stdin_filename.as_deref()).map_err(|e| {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        })
+    }
+}
 
 /// A document read into memory.
 #[derive(Debug)]

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use input::{read_input, Input, InputError};
+pub use input::{read_input, Input, InputError, OneInput};
 
 /// Checks Markdown documents for plain English: reading ages, long
 /// sentences, jargon and unexplained abbreviations.

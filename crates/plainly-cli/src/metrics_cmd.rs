@@ -1,26 +1,21 @@
 //! `plainly metrics`: counts and readability scores.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use plainly_core::{Document, LineIndex, Metrics, Scores, Section};
 use serde::Serialize;
 
-use crate::output::{input_error, reading_age_sentence, write_json};
-use crate::{read_input, Format};
+use crate::output::{reading_age_sentence, write_json};
+use crate::{Format, OneInput};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The Markdown file to measure, or - for standard input.
-    #[arg(value_name = "PATH", default_value = "-")]
-    path: PathBuf,
+    #[command(flatten)]
+    input: OneInput,
     /// How to print the results.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// The name to use for standard input in messages.
-    #[arg(long, value_name = "NAME")]
-    stdin_filename: Option<String>,
 }
 
 /// `plainly metrics --format json`: the metrics, with the path and each
@@ -42,16 +37,9 @@ struct JsonSection<'a> {
 }
 
 pub fn run(args: &Args) -> io::Result<ExitCode> {
-    if args.path.as_os_str() == "-" && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-        eprintln!(
-            "error: no file given. Name a Markdown file (plainly metrics letter.md), \
-             or use - to read standard input."
-        );
-        return Ok(ExitCode::from(2));
-    }
-    let input = match read_input(&args.path, args.stdin_filename.as_deref()) {
+    let input = match args.input.read("metrics") {
         Ok(i) => i,
-        Err(e) => return Ok(input_error(&e)),
+        Err(code) => return Ok(code),
     };
     let doc = Document::parse(&input.text);
     let metrics = doc.metrics();

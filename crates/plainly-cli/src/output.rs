@@ -1,17 +1,8 @@
 //! Small helpers shared by the commands' output.
 
 use std::io::{self, Write};
-use std::process::ExitCode;
 
 use plainly_core::Audience;
-
-use crate::InputError;
-
-/// Prints an input error the same way everywhere, and gives exit code 2.
-pub fn input_error(e: &InputError) -> ExitCode {
-    eprintln!("error: {e}");
-    ExitCode::from(2)
-}
 
 /// Writes `value` as pretty JSON and a final newline to standard output.
 pub fn write_json(value: &impl serde::Serialize) -> io::Result<()> {

@@ -2,26 +2,21 @@
 //! can see (and test) how text was split and counted.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use plainly_core::{BlockKind, Document, LineIndex, Span, WordKind};
 use serde::Serialize;
 
-use crate::output::{input_error, write_json};
-use crate::{read_input, Format};
+use crate::output::write_json;
+use crate::{Format, OneInput};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The Markdown file to read, or - for standard input.
-    #[arg(value_name = "PATH", default_value = "-")]
-    path: PathBuf,
+    #[command(flatten)]
+    input: OneInput,
     /// How to print the results.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// The name to use for standard input in messages.
-    #[arg(long, value_name = "NAME")]
-    stdin_filename: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -62,16 +57,9 @@ fn kind_name(k: BlockKind) -> &'static str {
 }
 
 pub fn run(args: &Args) -> io::Result<ExitCode> {
-    if args.path.as_os_str() == "-" && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-        eprintln!(
-            "error: no file given. Name a Markdown file (plainly sentences letter.md), \
-             or use - to read standard input."
-        );
-        return Ok(ExitCode::from(2));
-    }
-    let input = match read_input(&args.path, args.stdin_filename.as_deref()) {
+    let input = match args.input.read("sentences") {
         Ok(i) => i,
-        Err(e) => return Ok(input_error(&e)),
+        Err(code) => return Ok(code),
     };
     let doc = Document::parse(&input.text);
     match args.format {

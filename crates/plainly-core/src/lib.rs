@@ -130,7 +130,7 @@ impl<'s> Document<'s> {
         let mut toks = Vec::new();
         let mut splits = Vec::new();
         // Documents repeat their words: count each distinct word once.
-        let mut memo: rustc_hash::FxHashMap<&str, (u16, bool)> = Default::default();
+        let mut memo: rustc_hash::FxHashMap<&str, (u16, bool, u16)> = Default::default();
         for (b, block) in prose.blocks.iter().enumerate() {
             words::tokenize(&block.text, &block.atoms, &mut toks);
             sentences::split(&block.text, &toks, &mut splits);
@@ -141,19 +141,20 @@ impl<'s> Document<'s> {
                     let text = t.text(&block.text);
                     // Numbers, codes, inline code and links count as one
                     // syllable each: see `metrics` for why.
-                    let (syllables, long) = match kind {
+                    let (syllables, long, letters) = match kind {
                         WordKind::Word => *memo.entry(text).or_insert_with(|| {
                             let n = syllables::count(text).min(u32::from(u16::MAX)) as u16;
-                            (n, n >= 3 && long_word(text))
+                            (n, n >= 3 && long_word(text), alnum(text))
                         }),
-                        WordKind::Number | WordKind::Code | WordKind::Link => (1, false),
+                        WordKind::Number | WordKind::Code | WordKind::Link => {
+                            (1, false, alnum(text))
+                        }
                     };
-                    let letters = alnum(text);
                     doc.words.push(WordData {
                         text_start: t.start,
                         text_len: t.end - t.start,
                         syllables,
-                        letters: letters.min(u16::MAX as usize) as u16,
+                        letters,
                         kind,
                         long,
                     });
@@ -415,12 +416,14 @@ fn word_text<'b>(block: &'b Block, w: &WordData) -> &'b str {
         .unwrap_or("")
 }
 
-fn alnum(text: &str) -> usize {
-    if text.is_ascii() {
+/// Letters and digits in a word (at most `u16::MAX`).
+fn alnum(text: &str) -> u16 {
+    let n = if text.is_ascii() {
         text.bytes().filter(u8::is_ascii_alphanumeric).count()
     } else {
         text.chars().filter(|c| c.is_alphanumeric()).count()
-    }
+    };
+    n.min(usize::from(u16::MAX)) as u16
 }
 
 fn collapse_spaces(text: &str) -> String {

@@ -88,12 +88,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Combining marks (accents written as separate code points): skipped.
 fn is_combining(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036f}'
-        | '\u{1ab0}'..='\u{1aff}'
-        | '\u{1dc0}'..='\u{1dff}'
-        | '\u{20d0}'..='\u{20ff}'
-        | '\u{fe20}'..='\u{fe2f}')
+    crate::words::is_mark(c)
 }
 
 /// Characters that belong to a piece of a token; anything else (hyphens,

@@ -58,7 +58,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// Combining marks (accents typed as separate characters) stay with their
 /// letter.
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}'
         | '\u{1AB0}'..='\u{1AFF}'
@@ -196,17 +196,22 @@ fn scan_word(text: &str, start: usize, limit: usize) -> (usize, bool) {
     loop {
         // A run of ASCII letters and digits needs no further thought.
         let run = at;
-        while at < limit && bytes[at].is_ascii_alphanumeric() {
-            if bytes[at].is_ascii_digit() {
-                digit = true;
-                dotted_ok = false;
-            } else {
-                segment_letters += 1;
+        let mut digits = 0usize;
+        while let Some(&b) = bytes.get(at).filter(|_| at < limit) {
+            match ASCII_CLASS[usize::from(b)] {
+                LETTER => {}
+                DIGIT => digits += 1,
+                _ => break,
             }
             at += 1;
         }
         if at > run {
             prev = Some(bytes[at - 1] as char);
+            segment_letters += at - run - digits;
+            if digits > 0 {
+                digit = true;
+                dotted_ok = false;
+            }
         }
         if at >= limit {
             break;
@@ -271,6 +276,28 @@ fn scan_word(text: &str, start: usize, limit: usize) -> (usize, bool) {
     }
     (end, digit)
 }
+
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+
+/// What each byte is, for the tokenizer's fast path over ASCII words.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 fn three_digits_follow(rest: &str) -> bool {
     let b = rest.as_bytes();

@@ -1,4 +1,4 @@
-use super::{declare_rule, match_case, quoted_choices, Context};
+use super::{declare_rule, quoted_choices, replacements, Context};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
 use crate::wordlists::List;
 use crate::Span;
@@ -53,13 +53,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             " It is often fine: check it is the best word here."
         };
         let omit = e.plain.first() == Some(&"(omit)");
-        let choices: Vec<String> = e
-            .plain
-            .iter()
-            .filter(|p| **p != "(omit)")
-            .map(|p| match_case(&m.text, p))
-            .collect();
-        let refs: Vec<&str> = choices.iter().map(String::as_str).collect();
+        let choices = replacements(m, e);
         let mut suggestions = Vec::new();
         if omit {
             suggestions.push(Suggestion::replace(
@@ -78,7 +72,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Applicability::Unsafe
             };
             suggestions.push(Suggestion::replace(
-                format!("Use {}.", quoted_choices(&refs)),
+                format!("Use {}.", quoted_choices(&choices)),
                 m.span,
                 first.clone(),
                 applicability,

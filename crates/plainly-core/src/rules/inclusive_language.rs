@@ -1,4 +1,4 @@
-use super::{declare_rule, match_case, quoted_choices, Context};
+use super::{declare_rule, match_case, quoted_choices, replacements, Context};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
 use crate::wordlists::List;
 
@@ -41,23 +41,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // Bracketed alternatives are advice to the writer, not words to use.
-        let words: Vec<String> = e
-            .plain
-            .iter()
-            .filter(|p| !p.starts_with('('))
-            .map(|p| match_case(&m.text, p))
-            .collect();
+        let words = replacements(m, e);
         let advice: Vec<&str> = e
             .plain
             .iter()
             .copied()
             .filter(|p| p.starts_with('('))
             .collect();
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let mut suggestions = Vec::new();
         if let Some(first) = words.first() {
             suggestions.push(Suggestion::replace(
-                format!("Write {}.", quoted_choices(&refs)),
+                format!("Write {}.", quoted_choices(&words)),
                 m.span,
                 first.clone(),
                 Applicability::Unsafe,

@@ -1,4 +1,4 @@
-use super::{declare_rule, match_case, quoted_choices, Context};
+use super::{declare_rule, quoted_choices, replacements, Context};
 use crate::diagnostic::{Diagnostic, Severity, Suggestion};
 use crate::wordlists::{Kind, List};
 
@@ -76,12 +76,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 });
             }
             Kind::Replace => {
-                let choices: Vec<String> = e.plain.iter().map(|p| match_case(&m.text, p)).collect();
-                let refs: Vec<&str> = choices.iter().map(String::as_str).collect();
-                let advice = if refs.is_empty() {
+                let choices = replacements(m, e);
+                let advice = if choices.is_empty() {
                     "Say what you mean in everyday words.".to_owned()
                 } else {
-                    format!("Say it plainly: {}.", quoted_choices(&refs))
+                    format!("Say it plainly: {}.", quoted_choices(&choices))
                 };
                 out.push(Diagnostic {
                     rule: JARGON.name,

@@ -1,4 +1,4 @@
-use super::{declare_rule, match_case, quoted_choices, Context};
+use super::{declare_rule, quoted_choices, replacements, Context};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
 use crate::wordlists::List;
 
@@ -43,16 +43,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let choices: Vec<String> = e
-            .plain
-            .iter()
-            .filter(|p| **p != "(omit)")
-            .map(|p| match_case(&m.text, p))
-            .collect();
-        let refs: Vec<&str> = choices.iter().map(String::as_str).collect();
+        let choices = replacements(m, e);
         let suggestion = match choices.first() {
             Some(first) => Suggestion::replace(
-                format!("Write {}.", quoted_choices(&refs)),
+                format!("Write {}.", quoted_choices(&choices)),
                 m.span,
                 first.clone(),
                 if e.fix == Applicability::Safe {

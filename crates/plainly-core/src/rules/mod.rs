@@ -184,8 +184,19 @@ pub(crate) fn match_case(like: &str, s: &str) -> String {
     }
 }
 
+/// The words an entry offers instead of `m`, in the case `m` is written in.
+/// Bracketed alternatives ("(omit)", "(name the group)") are advice, not
+/// words to write, so they are left out.
+pub(crate) fn replacements(m: &TermMatch, e: &wordlists::Entry) -> Vec<String> {
+    e.plain
+        .iter()
+        .filter(|p| !p.starts_with('('))
+        .map(|p| match_case(&m.text, p))
+        .collect()
+}
+
 /// Quotes a list of alternatives for a message: "use", "employ" or "apply".
-pub(crate) fn quoted_choices(items: &[&str]) -> String {
+pub(crate) fn quoted_choices(items: &[String]) -> String {
     let q: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
     match q.len() {
         0 => String::new(),
