@@ -2,10 +2,10 @@
 //! timed on them as a user would run it:
 //!
 //! ```sh
-//! cargo run --release -p plainly-benches --bin gen-docs -- /tmp/plainly-docs
+//! cargo run --release -p plainly-benches --bin gen-docs -- target/bench-docs
 //! cargo build --release
-//! time target/release/plainly check --fail-on never /tmp/plainly-docs/small > /dev/null
-//! time target/release/plainly metrics /tmp/plainly-docs/large.md > /dev/null
+//! time target/release/plainly check --fail-on never target/bench-docs/small > /dev/null
+//! time target/release/plainly metrics target/bench-docs/large.md > /dev/null
 //! ```
 
 use std::path::PathBuf;
@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("error: name the folder to write to, for example: gen-docs /tmp/plainly-docs");
+        eprintln!("error: name the folder to write to, for example: gen-docs target/bench-docs");
         return ExitCode::from(2);
     };
     let small = dir.join("small");
