@@ -498,6 +498,17 @@ impl<'d> Sentence<'d> {
             })
     }
 
+    /// The sentence's words without their places in the source, for rules
+    /// that only count (working out a place costs a search).
+    pub(crate) fn word_parts(
+        &self,
+    ) -> impl ExactSizeIterator<Item = (&'d str, u32, WordKind)> + 'd {
+        let block = self.block();
+        self.doc.words[self.data.words_start as usize..self.data.words_end as usize]
+            .iter()
+            .map(move |w| (word_text(block, w), u32::from(w.syllables), w.kind))
+    }
+
     fn block(&self) -> &'d Block {
         &self.doc.blocks[self.data.block as usize]
     }

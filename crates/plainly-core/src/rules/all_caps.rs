@@ -35,6 +35,10 @@ declare_rule! {
 /// Whether `word` is written in capitals as an ordinary word (not an
 /// abbreviation).
 pub(crate) fn is_shouted(word: &str) -> bool {
+    // Almost every word has a small letter early on: stop there.
+    if word.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2
         || word.chars().any(|c| c.is_lowercase())

@@ -39,23 +39,20 @@ const MIN_WORDS: usize = 8;
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let t = ctx.thresholds;
     for s in ctx.doc.sentences() {
-        let words: Vec<_> = s.words().collect();
-        let n = words.len();
+        let n = s.word_parts().len();
         if n < MIN_WORDS || n > t.max_sentence_words {
             continue;
         }
+        let words = s.word_parts();
         // Numbers, codes and names are not what makes a sentence hard:
         // count them as short words.
         let syllables: u32 = words
-            .iter()
             .enumerate()
-            .map(|(i, w)| match w.kind {
+            .map(|(i, (text, syllables, kind))| match kind {
                 // "7:20pm", "A4": read like numbers.
-                WordKind::Word if w.text.contains(|c: char| c.is_ascii_digit()) => 1,
-                WordKind::Word if i > 0 && w.text.starts_with(char::is_uppercase) => {
-                    w.syllables.min(2)
-                }
-                WordKind::Word => w.syllables,
+                WordKind::Word if text.contains(|c: char| c.is_ascii_digit()) => 1,
+                WordKind::Word if i > 0 && text.starts_with(char::is_uppercase) => syllables.min(2),
+                WordKind::Word => syllables,
                 _ => 1,
             })
             .sum();
@@ -66,15 +63,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if age < t.hard_sentence_age {
             continue;
         }
-        let long: Vec<&str> = words
-            .iter()
-            .filter(|w| {
-                w.syllables >= 3
-                    && w.kind == WordKind::Word
-                    && !w.text.contains(|c: char| c.is_ascii_digit())
-                    && !w.text.starts_with(char::is_uppercase)
+        let long: Vec<&str> = s
+            .word_parts()
+            .filter(|(text, syllables, kind)| {
+                *syllables >= 3
+                    && *kind == WordKind::Word
+                    && !text.contains(|c: char| c.is_ascii_digit())
+                    && !text.starts_with(char::is_uppercase)
             })
-            .map(|w| w.text)
+            .map(|(text, _, _)| text)
             .collect();
         // Hard because of its words needs at least two long ones.
         if long.len() < 2 {

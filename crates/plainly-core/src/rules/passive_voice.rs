@@ -172,21 +172,23 @@ const ADJECTIVES: &[&str] = &[
     "worried",
 ];
 
+/// Whether `word` is in `list`, in any case, without allocating.
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for s in ctx.doc.sentences() {
         let words: Vec<_> = s.words().collect();
         let mut i = 0;
         while i < words.len() {
             let w = words[i];
-            if w.kind != WordKind::Word || !BE.contains(&w.text.to_ascii_lowercase().as_str()) {
+            if w.kind != WordKind::Word || !in_list(BE, w.text) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
-            while j < words.len()
-                && j <= i + 2
-                && BETWEEN.contains(&words[j].text.to_ascii_lowercase().as_str())
-            {
+            while j < words.len() && j <= i + 2 && in_list(BETWEEN, words[j].text) {
                 j += 1;
             }
             let Some(p) = words.get(j) else { break };

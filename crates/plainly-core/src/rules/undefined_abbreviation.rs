@@ -130,6 +130,10 @@ const UNITS: &[&str] = &[
 /// The abbreviation a word is, without a plural or possessive ending:
 /// `GPs` -> `GP`, `CQC's` -> `CQC`, `U.K.` -> `UK`.
 fn candidate(word: &str) -> Option<String> {
+    // Most words have fewer than two capitals: nothing to look at.
+    if word.chars().filter(|c| c.is_uppercase()).take(2).count() < 2 {
+        return None;
+    }
     let word = word.trim_end_matches("'s").trim_end_matches("’s");
     let undotted: String = word.chars().filter(|&c| c != '.').collect();
     let base = undotted
