@@ -323,8 +323,9 @@ impl<'s> Document<'s> {
                     continue;
                 }
                 let text = &block.text[range.clone()];
+                let sentence_start = starts.contains(&range.start);
                 let named = !matches!(block.kind, BlockKind::Heading(_))
-                    && !starts.contains(&range.start)
+                    && !sentence_start
                     && text
                         .split([' ', '-'])
                         .all(|w| w.starts_with(char::is_uppercase));
@@ -336,7 +337,7 @@ impl<'s> Document<'s> {
                     named,
                     after: block.text[range.end..].chars().take(40).collect(),
                     block: b,
-                    sentence_start: starts.contains(&range.start),
+                    sentence_start,
                 });
             }
         }

@@ -106,15 +106,15 @@ pub(crate) fn split(text: &str, toks: &[Token], out: &mut Vec<Split>) {
             }
         };
         if boundary {
-            push(text, toks, start..end, out);
+            push(toks, start..end, out);
             start = end;
         }
         i = end;
     }
-    push(text, toks, start..toks.len(), out);
+    push(toks, start..toks.len(), out);
 }
 
-fn push(text: &str, toks: &[Token], range: std::ops::Range<usize>, out: &mut Vec<Split>) {
+fn push(toks: &[Token], range: std::ops::Range<usize>, out: &mut Vec<Split>) {
     let Some(slice) = toks.get(range.clone()) else {
         return;
     };
@@ -126,7 +126,6 @@ fn push(text: &str, toks: &[Token], range: std::ops::Range<usize>, out: &mut Vec
         }
         return;
     }
-    let _ = text;
     out.push(Split {
         text: slice[0].start as usize..slice[slice.len() - 1].end as usize,
         tokens: range,
