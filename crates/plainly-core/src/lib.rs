@@ -39,6 +39,7 @@ pub mod rules;
 pub mod sentences;
 pub mod settings;
 pub mod span;
+mod suppress;
 pub mod syllables;
 pub mod wordlists;
 pub mod words;
@@ -47,7 +48,9 @@ pub use diagnostic::{Applicability, Diagnostic, Edit, Related, Severity, Suggest
 pub use markdown::BlockKind;
 pub use metrics::{Counts, Metrics, Scores, Section};
 pub use rules::{Rule, RULES};
-pub use settings::{Audience, Settings, Thresholds};
+pub use settings::{
+    Audience, CustomAbbreviation, CustomTerm, CustomWords, Limits, Settings, Thresholds,
+};
 pub use span::{LineCol, LineIndex, Span};
 pub use words::WordKind;
 
@@ -265,18 +268,28 @@ impl<'s> Document<'s> {
     pub fn check(&self, settings: &Settings) -> Report {
         let metrics = self.metrics();
         let lines = LineIndex::new(self.source);
+        let custom =
+            (!settings.words.is_empty()).then(|| wordlists::WordLists::custom(&settings.words));
         let ctx = rules::Context {
             doc: self,
             settings,
-            thresholds: settings.audience.thresholds(),
+            thresholds: settings.thresholds(),
             metrics: &metrics,
             lines: &lines,
-            terms: self.term_matches(),
+            terms: self.term_matches(custom.as_ref()),
+            custom: custom.as_ref(),
         };
         let mut diagnostics = Vec::new();
         for rule in RULES.iter().filter(|r| settings.enabled(r.name)) {
             rule.run(&ctx, &mut diagnostics);
         }
+        suppress::filter(
+            self.source,
+            &self.comments,
+            &lines,
+            settings,
+            &mut diagnostics,
+        );
         diagnostics.sort_by(|a, b| {
             a.span
                 .start
@@ -291,11 +304,12 @@ impl<'s> Document<'s> {
     }
 
     /// Every word-list term in the prose, outside code and links.
-    fn term_matches(&self) -> Vec<rules::TermMatch> {
+    fn term_matches(&self, custom: Option<&wordlists::WordLists>) -> Vec<rules::TermMatch> {
         let lists = wordlists::lists();
         let mut out = Vec::new();
         let mut s = 0;
         let mut lower = String::new();
+        let mut found = Vec::new();
         for (b, block) in self.blocks.iter().enumerate() {
             // Words of this block that no rule looks inside, and where its
             // sentences start.
@@ -315,7 +329,29 @@ impl<'s> Document<'s> {
                 }
                 s += 1;
             }
-            for (entry, range, base) in lists.find(&block.text, &mut lower) {
+            found.clear();
+            found.extend(lists.find(&block.text, &mut lower));
+            if let Some(custom) = custom {
+                // A project's own terms are numbered after the built-in
+                // ones. Where matches overlap, the earlier and then the
+                // longer wins, as within one list.
+                let first = lists.entries.len();
+                found.extend(
+                    custom
+                        .find(&block.text, &mut lower)
+                        .map(|(e, r, b)| (first + e, r, b)),
+                );
+                found.sort_by_key(|(_, r, _)| (r.start, std::cmp::Reverse(r.end)));
+                let mut end = 0;
+                found.retain(|(_, r, _)| {
+                    let keep = r.start >= end;
+                    if keep {
+                        end = r.end;
+                    }
+                    keep
+                });
+            }
+            for (entry, range, base) in found.drain(..) {
                 if opaque
                     .iter()
                     .any(|o| o.start < range.end && range.start < o.end)

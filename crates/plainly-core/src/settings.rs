@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::diagnostic::Severity;
+
 /// Who will read the document. Sets every threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -103,12 +105,33 @@ pub struct Thresholds {
 }
 
 /// Everything that changes what `check` reports.
-#[derive(Debug, Clone, Default)]
+///
+/// Built from the audience, then adjusted: by `plainly.toml`, by an
+/// editor's settings, or by a program that uses the library.
+///
+/// ```
+/// use plainly_core::{check, Audience, CustomTerm, Settings, Severity};
+/// let mut settings = Settings::for_audience(Audience::Public);
+/// settings.limits.max_sentence_words = Some(12);
+/// settings.severity.insert("complex-word".into(), Severity::Error);
+/// settings.words.jargon.push(CustomTerm::new("wellness pod", ["drop-in room"]));
+/// settings.words.allowed.push("utilise".into());
+/// let report = check("The wellness pod will utilise the hall.", &settings);
+/// assert_eq!(report.diagnostics.len(), 1);
+/// assert_eq!(report.diagnostics[0].rule, "jargon");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Settings {
     /// Who the text is for.
     pub audience: Audience,
     /// Rules switched off, by name.
     pub disabled: Vec<String>,
+    /// Severities that replace a rule's own, by rule name.
+    pub severity: std::collections::BTreeMap<String, Severity>,
+    /// Limits that replace the audience's.
+    pub limits: Limits,
+    /// Words added to the built-in lists, and words never flagged.
+    pub words: CustomWords,
 }
 
 impl Settings {
@@ -124,4 +147,107 @@ impl Settings {
     pub fn enabled(&self, name: &str) -> bool {
         !self.disabled.iter().any(|d| d == name)
     }
+
+    /// The audience's thresholds with [`Settings::limits`] applied.
+    pub fn thresholds(&self) -> Thresholds {
+        let mut t = self.audience.thresholds();
+        let l = &self.limits;
+        if let Some(v) = l.max_sentence_words {
+            t.max_sentence_words = v;
+        }
+        if let Some(v) = l.max_paragraph_sentences {
+            t.max_paragraph_sentences = v;
+        }
+        if let Some(v) = l.max_reading_age {
+            t.max_reading_age = v;
+        }
+        if let Some(v) = l.hard_sentence_age {
+            t.hard_sentence_age = v;
+        }
+        if let Some(v) = l.well_known_abbreviations_pass {
+            t.well_known_abbreviations_pass = v;
+        }
+        if let Some(v) = l.explain_terms_pass {
+            t.explain_terms_pass = v;
+        }
+        t
+    }
+}
+
+/// Limits set by hand. Each one left as `None` comes from the audience
+/// (see [`Thresholds`] for what each means).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Limits {
+    /// `long-sentence`: `max-words`.
+    pub max_sentence_words: Option<usize>,
+    /// `long-paragraph`: `max-sentences`.
+    pub max_paragraph_sentences: Option<usize>,
+    /// `reading-age`: `max-age`.
+    pub max_reading_age: Option<f64>,
+    /// `hard-sentence`: `min-age`.
+    pub hard_sentence_age: Option<f64>,
+    /// `undefined-abbreviation`: `allow-well-known`.
+    pub well_known_abbreviations_pass: Option<bool>,
+    /// `jargon`: `allow-explained-terms`, whether terms of the trade pass.
+    pub explain_terms_pass: Option<bool>,
+}
+
+/// A project's own words: added to the built-in lists, or never flagged.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomWords {
+    /// Extra `jargon` terms.
+    pub jargon: Vec<CustomTerm>,
+    /// Extra `complex-word` terms.
+    pub complex_words: Vec<CustomTerm>,
+    /// Extra abbreviations, with what they stand for.
+    pub abbreviations: Vec<CustomAbbreviation>,
+    /// Words and phrases no rule flags, in any case or inflection.
+    pub allowed: Vec<String>,
+}
+
+impl CustomWords {
+    /// Whether there is nothing here.
+    pub fn is_empty(&self) -> bool {
+        self.jargon.is_empty()
+            && self.complex_words.is_empty()
+            && self.abbreviations.is_empty()
+            && self.allowed.is_empty()
+    }
+}
+
+/// A term a project adds to a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomTerm {
+    /// The term, in its base form ("care navigator"). Inflections and
+    /// American spellings are matched too.
+    pub term: String,
+    /// Plainer words to use instead, best first. For a term to explain,
+    /// the explanation.
+    pub plain: Vec<String>,
+    /// Jargon only: a real term to explain where it is first used, rather
+    /// than replace.
+    pub explain: bool,
+}
+
+impl CustomTerm {
+    /// A term to replace with `plain`.
+    pub fn new<S: Into<String>>(
+        term: impl Into<String>,
+        plain: impl IntoIterator<Item = S>,
+    ) -> Self {
+        CustomTerm {
+            term: term.into(),
+            plain: plain.into_iter().map(Into::into).collect(),
+            explain: false,
+        }
+    }
+}
+
+/// An abbreviation a project adds, with what it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomAbbreviation {
+    /// As written: `LD`, `DoLS`.
+    pub abbreviation: String,
+    /// What it stands for.
+    pub expansion: String,
 }

@@ -18,6 +18,25 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::diagnostic::Applicability;
+use crate::settings::CustomWords;
+
+/// Keeps one copy of each string from a project's settings for the life of
+/// the process, so its entries can sit beside the built-in ones. Settings
+/// hold a handful of short strings, and each is kept once however often a
+/// language server reloads them.
+fn intern(s: &str) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+    static STRINGS: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
+    let mut guard = STRINGS.lock().unwrap_or_else(|e| e.into_inner());
+    let set = guard.get_or_insert_with(HashSet::new);
+    if let Some(&kept) = set.get(s) {
+        return kept;
+    }
+    let kept: &'static str = Box::leak(s.to_owned().into_boxed_str());
+    set.insert(kept);
+    kept
+}
 
 /// Which list an entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -178,7 +197,7 @@ impl WordLists {
         }
         entries.retain(|e| !e.term.is_empty());
 
-        let mut abbreviations: Vec<Abbreviation> = rows(ABBREVIATIONS_TSV)
+        let abbreviations: Vec<Abbreviation> = rows(ABBREVIATIONS_TSV)
             .map(|r| Abbreviation {
                 abbreviation: col(&r, 0),
                 expansions: alternatives(col(&r, 1)),
@@ -186,6 +205,51 @@ impl WordLists {
             })
             .filter(|a| !a.abbreviation.is_empty())
             .collect();
+        WordLists::from_parts(entries, abbreviations)
+    }
+
+    /// A project's own lists, from its settings. Matched beside the
+    /// built-in lists; see [`crate::Settings::words`].
+    pub fn custom(words: &CustomWords) -> WordLists {
+        let mut entries = Vec::new();
+        for (list, terms) in [
+            (List::Jargon, &words.jargon),
+            (List::ComplexWords, &words.complex_words),
+        ] {
+            for t in terms {
+                let term = intern(t.term.trim());
+                if term.is_empty() {
+                    continue;
+                }
+                entries.push(Entry {
+                    list,
+                    term,
+                    plain: t.plain.iter().map(|p| intern(p.trim())).collect(),
+                    kind: if t.explain {
+                        Kind::Explain
+                    } else {
+                        Kind::Replace
+                    },
+                    fix: Applicability::Unsafe,
+                    certain: true,
+                    note: "",
+                });
+            }
+        }
+        let abbreviations = words
+            .abbreviations
+            .iter()
+            .filter(|a| !a.abbreviation.trim().is_empty())
+            .map(|a| Abbreviation {
+                abbreviation: intern(a.abbreviation.trim()),
+                expansions: vec![intern(a.expansion.trim())],
+                well_known: false,
+            })
+            .collect();
+        WordLists::from_parts(entries, abbreviations)
+    }
+
+    fn from_parts(entries: Vec<Entry>, mut abbreviations: Vec<Abbreviation>) -> WordLists {
         abbreviations.sort_by_key(|a| a.abbreviation.to_uppercase());
 
         // Every form of every term, each pointing at its entry. A form that

@@ -27,6 +27,7 @@ mod long_sentence;
 mod passive_voice;
 mod reading_age;
 mod undefined_abbreviation;
+pub(crate) mod unused_suppression;
 
 /// A rule: what users configure and what `plainly explain` describes.
 #[derive(Debug)]
@@ -97,6 +98,7 @@ pub static RULES: &[&Rule] = &[
     &passive_voice::PASSIVE_VOICE,
     &inclusive_language::INCLUSIVE_LANGUAGE,
     &all_caps::ALL_CAPS,
+    &unused_suppression::UNUSED_SUPPRESSION,
 ];
 
 /// The rule called `name`.
@@ -134,16 +136,39 @@ pub(crate) struct Context<'a> {
     pub metrics: &'a Metrics,
     pub lines: &'a LineIndex,
     pub terms: Vec<TermMatch>,
+    /// The project's own lists, when its settings add any.
+    pub custom: Option<&'a wordlists::WordLists>,
 }
 
 impl Context<'_> {
     /// Matches from one list.
     pub fn terms_in(&self, list: List) -> impl Iterator<Item = (&TermMatch, &wordlists::Entry)> {
-        let entries = &wordlists::lists().entries;
         self.terms
             .iter()
-            .map(move |m| (m, &entries[m.entry]))
+            .map(move |m| (m, self.entry(m.entry)))
             .filter(move |(_, e)| e.list == list)
+    }
+
+    /// The entry numbered `i`: built-in entries first, then the project's.
+    pub fn entry(&self, i: usize) -> &wordlists::Entry {
+        let builtin = &wordlists::lists().entries;
+        match builtin.get(i) {
+            Some(e) => e,
+            None => {
+                let custom = self
+                    .custom
+                    .expect("only custom lists number entries past the built-in ones");
+                &custom.entries[i - builtin.len()]
+            }
+        }
+    }
+
+    /// The abbreviation `word`, from the project's list first, then the
+    /// built-in one.
+    pub fn abbreviation(&self, word: &str) -> Option<&wordlists::Abbreviation> {
+        self.custom
+            .and_then(|c| c.abbreviation(word))
+            .or_else(|| wordlists::lists().abbreviation(word))
     }
 
     /// Whether a jargon term that only context decides is used in its
@@ -155,8 +180,7 @@ impl Context<'_> {
     /// going forward past the shop", "the pathway to the shed") rarely come
     /// with any of these.
     pub fn official_context(&self, m: &TermMatch) -> bool {
-        let entries = &wordlists::lists().entries;
-        let joined = m.text.contains('-') && !entries[m.entry].term.contains(' ');
+        let joined = m.text.contains('-') && !self.entry(m.entry).term.contains(' ');
         let opens = m.sentence_start && m.after.starts_with(',');
         // Terms are in block order: look only at this block's.
         let from = self.terms.partition_point(|t| t.block < m.block);
@@ -165,7 +189,7 @@ impl Context<'_> {
             || opens
             || self.terms[from..to]
                 .iter()
-                .any(|t| t.span != m.span && entries[t.entry].certain)
+                .any(|t| t.span != m.span && self.entry(t.entry).certain)
     }
 
     /// The 1-based line of byte `offset`.

@@ -183,7 +183,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let words: Vec<_> = s.words().collect();
         for (i, w) in words.iter().enumerate() {
             // Codes with digits count only when listed ("KS2").
-            let listed_code = w.kind == WordKind::Number && lists.abbreviation(w.text).is_some();
+            let listed_code = w.kind == WordKind::Number && ctx.abbreviation(w.text).is_some();
             if w.kind != WordKind::Word && !listed_code {
                 continue;
             }
@@ -218,7 +218,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     b.starts_with(char::is_uppercase)
                         || NUMBERED.contains(&b.to_lowercase().as_str())
                 });
-                if numbered || lists.abbreviation(&base).is_none() {
+                if numbered || ctx.abbreviation(&base).is_none() {
                     continue;
                 }
             }
@@ -229,7 +229,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if after_number && UNITS.contains(&key.as_str()) {
                 continue;
             }
-            let listed = lists.abbreviation(&base);
+            let listed = ctx.abbreviation(&base);
             // Postcodes and codes ("WB1 1AA", "A4") are not abbreviations,
             // nor are ordinary words in capitals (the `all-caps` rule's).
             let code = base.contains(|c: char| c.is_ascii_digit());
@@ -253,7 +253,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if everywhere.contains(key) {
             continue;
         }
-        let listed = lists.abbreviation(key);
+        let listed = ctx.abbreviation(key);
         if listed.is_some_and(|a| a.well_known) && ctx.thresholds.well_known_abbreviations_pass {
             continue;
         }
