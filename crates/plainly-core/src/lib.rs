@@ -33,6 +33,7 @@
 #![warn(missing_docs)]
 
 pub mod diagnostic;
+pub mod fix;
 pub mod markdown;
 pub mod metrics;
 pub mod rules;
@@ -45,6 +46,7 @@ pub mod wordlists;
 pub mod words;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Related, Severity, Suggestion};
+pub use fix::{fix, fix_as, FixMode, Fixed};
 pub use markdown::BlockKind;
 pub use metrics::{Counts, Metrics, Scores, Section};
 pub use rules::{Rule, RULES};
@@ -76,6 +78,16 @@ pub fn check(source: &str, settings: &Settings) -> Report {
 }
 
 use markdown::Block;
+
+/// How to read a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextFormat {
+    /// CommonMark with tables, footnotes and front matter.
+    #[default]
+    Markdown,
+    /// Plain text: paragraphs split by blank lines, no markup.
+    Plain,
+}
 
 /// The largest document analysed: spans are stored as 32-bit offsets. Text
 /// past this point (4 GiB) is ignored.
@@ -121,8 +133,16 @@ impl<'s> Document<'s> {
     /// Analyses `source`, a Markdown document. Never fails: any text is
     /// valid Markdown.
     pub fn parse(source: &'s str) -> Document<'s> {
+        Document::parse_as(source, TextFormat::Markdown)
+    }
+
+    /// Analyses `source` as Markdown or as plain text.
+    pub fn parse_as(source: &'s str, format: TextFormat) -> Document<'s> {
         let source = truncate(source);
-        let prose = markdown::prose(source);
+        let prose = match format {
+            TextFormat::Markdown => markdown::prose(source),
+            TextFormat::Plain => markdown::plain_prose(source),
+        };
         let mut doc = Document {
             source,
             sentences: Vec::with_capacity(source.len() / 80),

@@ -314,7 +314,8 @@ fn unused(source: &str, lines: &LineIndex, comment: Span) -> Diagnostic {
             "Remove the comment.",
             remove,
             "",
-            Applicability::Unsafe,
+            // An edit to HTML: offered in editors, never made by `--fix`.
+            Applicability::DisplayOnly,
         )],
         related: None,
     }
@@ -331,7 +332,7 @@ fn unknown_rule(name: &str, span: Span) -> Diagnostic {
             format!("Did you mean `{near}`?"),
             span,
             near,
-            Applicability::Unsafe,
+            Applicability::DisplayOnly,
         ),
         None => Suggestion::advice("Run `plainly rules` to see the rule names."),
     };

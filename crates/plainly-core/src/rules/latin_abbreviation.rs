@@ -43,7 +43,18 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let choices = replacements(m, e);
+        let mut choices = replacements(m, e);
+        // "pens, paper etc. Then ..." : the stop also ends the sentence, so
+        // the words put in must keep it.
+        let ends_sentence = m.text.ends_with('.') && {
+            let next = m.after.trim_start();
+            next.is_empty() || next.starts_with(char::is_uppercase)
+        };
+        if ends_sentence {
+            for c in &mut choices {
+                c.push('.');
+            }
+        }
         let suggestion = match choices.first() {
             Some(first) => Suggestion::replace(
                 format!("Write {}.", quoted_choices(&choices)),
@@ -79,5 +90,15 @@ mod tests {
             "Bring ID, e.g. a passport, i.e. photo ID, etc.",
         );
         assert_eq!(got, vec!["e.g.", "i.e.", "etc."]);
+    }
+
+    #[test]
+    fn a_stop_that_ends_the_sentence_is_kept() {
+        let text = "Bring pens, paper etc. Then come in.";
+        let fixed = crate::fix(text, &crate::Settings::default(), crate::FixMode::Safe);
+        assert_eq!(fixed.text, "Bring pens, paper and so on. Then come in.");
+        let text = "Bring pens, paper etc. and food.";
+        let fixed = crate::fix(text, &crate::Settings::default(), crate::FixMode::Safe);
+        assert_eq!(fixed.text, "Bring pens, paper and so on and food.");
     }
 }
