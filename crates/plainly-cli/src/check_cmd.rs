@@ -1,10 +1,12 @@
 //! `plainly check`: findings, with a suggestion for each.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use plainly_core::{Audience, Diagnostic, Document, LineIndex, Report, Settings, Severity};
+use plainly_core::{
+    Audience, Diagnostic, Document, LineIndex, Report, Settings, Severity, TextFormat,
+};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -26,9 +28,12 @@ pub struct Args {
     /// Exit with code 1 when there are findings at or above this level.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
-    /// The name to use for standard input in messages.
+    /// The name to use for standard input in messages (and to tell plain
+    /// text, .txt, from Markdown).
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    #[command(flatten)]
+    fixing: crate::fix_cmd::FixArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,6 +65,22 @@ impl FailOn {
     }
 }
 
+/// Extensions checked when a folder is searched. A file named on the
+/// command line is checked whatever its extension.
+const EXTENSIONS: [&str; 3] = ["md", "markdown", "mdx"];
+
+/// How to read a file: `.txt` is plain text, everything else Markdown.
+fn text_format(name: &Path) -> TextFormat {
+    if name
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+    {
+        TextFormat::Plain
+    } else {
+        TextFormat::Markdown
+    }
+}
+
 /// The files to check, in a stable order.
 fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -75,9 +96,8 @@ fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
             .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
             .map(|e| e.into_path())
             .filter(|p| {
-                p.extension().is_some_and(|e| {
-                    e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
-                })
+                p.extension()
+                    .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
             })
             .collect();
         found.sort();
@@ -88,8 +108,13 @@ fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
 
 struct Checked {
     name: String,
+    /// The path as found, or `-` for standard input.
+    path: PathBuf,
+    /// The text the report is about: after fixing, when fixing.
     text: String,
     report: Report,
+    /// When fixing: the text as read, and how many fixes were made.
+    original: Option<(String, usize)>,
 }
 
 pub fn run(args: &Args) -> io::Result<ExitCode> {
@@ -104,10 +129,26 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     let checked: Vec<Result<Checked, crate::InputError>> = collect(&args.paths)
         .par_iter()
         .map(|path| {
-            read_input(path, args.stdin_filename.as_deref()).map(|input| Checked {
-                report: Document::parse(&input.text).check(&settings),
-                name: input.name,
-                text: input.text,
+            let input = read_input(path, args.stdin_filename.as_deref())?;
+            let format = text_format(Path::new(&input.name));
+            Ok(if args.fixing.active() {
+                let fixed =
+                    plainly_core::fix_as(&input.text, format, &settings, args.fixing.mode());
+                Checked {
+                    report: fixed.report,
+                    name: input.name,
+                    path: path.clone(),
+                    text: fixed.text,
+                    original: Some((input.text, fixed.applied)),
+                }
+            } else {
+                Checked {
+                    report: Document::parse_as(&input.text, format).check(&settings),
+                    name: input.name,
+                    path: path.clone(),
+                    text: input.text,
+                    original: None,
+                }
             })
         })
         .collect();
@@ -120,6 +161,15 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
                 eprintln!("error: {e}");
                 input_errors += 1;
             }
+        }
+    }
+    if args.fixing.diff {
+        return show_diffs(&results, input_errors);
+    }
+    if args.fixing.fix {
+        match save_fixes(&results, args.fail_on) {
+            Saved::ToStdout(code) => return Ok(code),
+            Saved::Files { failed } => input_errors += failed,
         }
     }
     match args.format {
@@ -137,6 +187,117 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--diff`: print what `--fix` would change. Exit 1 when there is
+/// something to change, 2 when a file could not be read.
+fn show_diffs(results: &[Checked], input_errors: usize) -> io::Result<ExitCode> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut changed = 0;
+    for r in results {
+        if let Some((original, _)) = &r.original {
+            let diff = crate::fix_cmd::unified_diff(&r.name, original, &r.text);
+            if !diff.is_empty() {
+                changed += 1;
+                out.write_all(diff.as_bytes())?;
+            }
+        }
+    }
+    out.flush()?;
+    let fixes: usize = results
+        .iter()
+        .filter_map(|r| r.original.as_ref())
+        .map(|(_, n)| n)
+        .sum();
+    if changed > 0 {
+        eprintln!(
+            "{fixes} {} in {changed} {} can be fixed. Run again with --fix to make the changes.",
+            if fixes == 1 { "problem" } else { "problems" },
+            if changed == 1 { "file" } else { "files" },
+        );
+    }
+    Ok(if input_errors > 0 {
+        ExitCode::from(2)
+    } else if changed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+enum Saved {
+    /// Standard input was fixed and written to standard output: nothing
+    /// more to print. The exit code follows what is left to fix by hand.
+    ToStdout(ExitCode),
+    /// Files were written; this many could not be.
+    Files { failed: usize },
+}
+
+/// `--fix`: write each changed file in one step, or the fixed standard
+/// input to standard output.
+fn save_fixes(results: &[Checked], fail_on: FailOn) -> Saved {
+    if let [only] = results {
+        if only.path.as_os_str() == "-" {
+            let mut out = io::stdout().lock();
+            let written = out
+                .write_all(only.text.as_bytes())
+                .and_then(|()| out.flush());
+            let code = match written {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: could not write the fixed text: {e}");
+                    ExitCode::from(2)
+                }
+                _ if only
+                    .report
+                    .diagnostics
+                    .iter()
+                    .any(|d| fail_on.fails(d.severity)) =>
+                {
+                    ExitCode::from(1)
+                }
+                _ => ExitCode::SUCCESS,
+            };
+            return Saved::ToStdout(code);
+        }
+    }
+    let mut failed = 0;
+    let mut fixes = 0;
+    let mut files = 0;
+    for r in results {
+        let Some((original, applied)) = &r.original else {
+            continue;
+        };
+        if *original == r.text {
+            continue;
+        }
+        if r.path.as_os_str() == "-" {
+            eprintln!(
+                "error: {}: standard input can only be fixed on its own. \
+                 Run plainly check --fix - without other files.",
+                r.name
+            );
+            failed += 1;
+            continue;
+        }
+        match crate::fix_cmd::write_atomically(&r.path, &r.text) {
+            Ok(()) => {
+                fixes += applied;
+                files += 1;
+            }
+            Err(e) => {
+                eprintln!("error: {}", crate::fix_cmd::write_problem(&r.name, &e));
+                failed += 1;
+            }
+        }
+    }
+    if files > 0 {
+        eprintln!(
+            "Fixed {fixes} {} in {files} {}.",
+            if fixes == 1 { "problem" } else { "problems" },
+            if files == 1 { "file" } else { "files" },
+        );
+    }
+    Saved::Files { failed }
 }
 
 #[derive(Serialize)]

@@ -89,6 +89,14 @@ pub fn read_input(path: &Path, stdin_name: Option<&str>) -> Result<Input, InputE
     } else {
         read_file(path, &name)?
     };
+    // Text files do not hold zero bytes; images, archives and programs do.
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err(InputError::new(
+            &name,
+            "this looks like a binary file, not text, so it was not checked. \
+             Name a Markdown or text file.",
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         InputError::new(
@@ -133,6 +141,10 @@ fn io_problem(name: &str, path: &Path, e: &std::io::Error) -> InputError {
         }
         ErrorKind::PermissionDenied => {
             "you do not have permission to read this file. Check its permissions.".to_owned()
+        }
+        // ELOOP: a symbolic link that leads back to itself.
+        _ if cfg!(target_os = "linux") && e.raw_os_error() == Some(40) => {
+            "this is a symbolic link that leads round in a loop. Fix or remove the link.".to_owned()
         }
         _ => format!("could not read the file ({e})."),
     };

@@ -12,6 +12,7 @@
 
 mod check_cmd;
 mod explain_cmd;
+mod fix_cmd;
 mod input;
 mod metrics_cmd;
 mod output;

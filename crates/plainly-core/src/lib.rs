@@ -210,6 +210,16 @@ impl<'s> Document<'s> {
             .map(move |data| Sentence { doc: self, data })
     }
 
+    /// Whether a sentence ends exactly at source offset `offset`.
+    pub(crate) fn ends_sentence(&self, offset: usize) -> bool {
+        let i = self
+            .sentences
+            .partition_point(|s| (s.end as usize) < offset);
+        self.sentences
+            .get(i)
+            .is_some_and(|s| s.end as usize == offset)
+    }
+
     /// The spans of every HTML comment, `<!-- ... -->`, in order.
     pub fn comments(&self) -> &[Span] {
         &self.comments

@@ -62,7 +62,10 @@ fn corpus_fixes_are_stable_and_leave_code_alone() {
         for mode in [FixMode::Safe, FixMode::SafeAndUnsafe] {
             let once = fix(&text, &Settings::default(), mode);
             let twice = fix(&once.text, &Settings::default(), mode);
-            assert_eq!(twice.applied, 0, "{name}: a second fix run still changed things");
+            assert_eq!(
+                twice.applied, 0,
+                "{name}: a second fix run still changed things"
+            );
             assert_eq!(twice.text, once.text, "{name}");
             for part in untouchable(&text) {
                 assert!(
@@ -85,5 +88,8 @@ fn corpus_fixes_are_stable_and_leave_code_alone() {
             }
         }
     }
-    assert!(fixed_any > 10, "the dirty corpus should have safe fixes: {fixed_any}");
+    assert!(
+        fixed_any > 10,
+        "the dirty corpus should have safe fixes: {fixed_any}"
+    );
 }

@@ -43,23 +43,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let mut choices = replacements(m, e);
+        let choices = replacements(m, e);
         // "pens, paper etc. Then ..." : the stop also ends the sentence, so
         // the words put in must keep it.
-        let ends_sentence = m.text.ends_with('.') && {
-            let next = m.after.trim_start();
-            next.is_empty() || next.starts_with(char::is_uppercase)
-        };
-        if ends_sentence {
-            for c in &mut choices {
-                c.push('.');
-            }
-        }
+        let ends_sentence = m.text.ends_with('.') && ctx.doc.ends_sentence(m.span.end);
+        let stop = if ends_sentence { "." } else { "" };
         let suggestion = match choices.first() {
             Some(first) => Suggestion::replace(
                 format!("Write {}.", quoted_choices(&choices)),
                 m.span,
-                first.clone(),
+                format!("{first}{stop}"),
                 if e.fix == Applicability::Safe {
                     Applicability::Safe
                 } else {
@@ -100,5 +93,8 @@ mod tests {
         let text = "Bring pens, paper etc. and food.";
         let fixed = crate::fix(text, &crate::Settings::default(), crate::FixMode::Safe);
         assert_eq!(fixed.text, "Bring pens, paper and so on and food.");
+        let text = "Come soon, e.g. Monday.";
+        let fixed = crate::fix(text, &crate::Settings::default(), crate::FixMode::Safe);
+        assert_eq!(fixed.text, "Come soon, for example Monday.");
     }
 }
