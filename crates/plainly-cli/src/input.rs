@@ -176,3 +176,23 @@ fn similar_file(path: &Path) -> Option<PathBuf> {
             }
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tests run as root on CI, where nothing is unreadable, so the message
+    /// for a file without read permission is checked here directly.
+    #[test]
+    fn permission_and_loop_messages_say_what_to_do() {
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let msg = io_problem("secret.md", Path::new("secret.md"), &e).to_string();
+        assert_eq!(
+            msg,
+            "secret.md: you do not have permission to read this file. Check its permissions."
+        );
+        let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let msg = io_problem("nothere.md", Path::new("nothere.md"), &e).to_string();
+        assert!(msg.starts_with("nothere.md: no such file."), "{msg}");
+    }
+}
