@@ -646,6 +646,10 @@ fn syntax_error(text: &str, path: &Path, e: &toml_edit::TomlError) -> ConfigErro
         return ConfigError::at(path, text, at, format!("\"{key}\" is set twice."))
             .help("Keep one of them.");
     }
+    if raw.starts_with("key with no value") {
+        return ConfigError::at(path, text, at, "there is no = after the name here.")
+            .help("A name with spaces needs quotes, like \"wellness pod\" = \"drop-in room\".");
+    }
     let message = if raw.starts_with("string values must be quoted") {
         "text must be in quotes here.".to_owned()
     } else {

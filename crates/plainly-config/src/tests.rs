@@ -284,6 +284,11 @@ fn toml_syntax_errors_have_line_and_column() {
     assert!(error("[rules.jargon\nenabled = false")
         .starts_with("plainly.toml:1:14: this is not valid TOML (unclosed table, expected `]`)."));
     assert_eq!(
+        error("[extend-jargon]\nwellness pod = \"drop-in room\""),
+        "plainly.toml:2:10: there is no = after the name here. \
+         A name with spaces needs quotes, like \"wellness pod\" = \"drop-in room\"."
+    );
+    assert_eq!(
         error("audience = \"public\"\naudience = \"public\""),
         "plainly.toml:2:1: \"audience\" is set twice. Keep one of them."
     );
