@@ -772,3 +772,43 @@ fn the_schema_knows_every_rule_and_key() {
          public 25, easy-read 15, professional 35."
     );
 }
+
+#[test]
+fn every_rules_documentation_names_its_settings() {
+    for rule in plainly_core::RULES {
+        let options = rule.doc_section("Options").unwrap_or_default();
+        for key in keys::rule_keys(rule.name) {
+            assert!(
+                options.contains(&format!("`{}`", key.name)),
+                "the Options of {} do not name `{}`",
+                rule.name,
+                key.name
+            );
+        }
+        assert!(
+            options.contains(&format!("`[rules.{}]`", rule.name)),
+            "the Options of {} do not name [rules.{}]",
+            rule.name,
+            rule.name
+        );
+    }
+}
+
+#[test]
+fn the_readme_example_is_valid() {
+    let readme = include_str!("../../../README.md");
+    let section = readme
+        .split("## Configuration\n")
+        .nth(1)
+        .expect("the README has a Configuration section");
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the Configuration section has a TOML example");
+    let config = parse(example).unwrap_or_else(|e| panic!("{e}"));
+    let letter = config.settings_for(Path::new("letters/2026/june.md"));
+    assert_eq!(letter.audience, Audience::EasyRead);
+    assert_eq!(letter.limits.max_sentence_words, Some(12));
+    assert!(config.is_excluded(Path::new("old/a.md")));
+}
