@@ -113,6 +113,15 @@ impl Resolver {
         }
     }
 
+    /// Forgets every settings file read so far, so the next look-up reads
+    /// them again: for a long-running program, such as the language
+    /// server, when a settings file changes. A file named with
+    /// [`Source::File`] is kept; make a new resolver to read it again.
+    pub fn clear_cache(&self) {
+        let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        *cache = Cache::default();
+    }
+
     fn config_in(&self, dir: &Path) -> Result<Option<Arc<Config>>, ConfigError> {
         let found = match &self.mode {
             Mode::None => return Ok(None),

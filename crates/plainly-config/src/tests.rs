@@ -634,6 +634,18 @@ fn resolver_uses_the_nearest_file_and_reads_it_once() {
     std::fs::write(root.join("plainly.toml"), "audience = \"public\"").unwrap();
     let (s, _) = resolver.settings_for(&root.join("docs/guide.md")).unwrap();
     assert_eq!(s.audience, Audience::Professional);
+    // Until it is told to read them again.
+    resolver.clear_cache();
+    let (s, _) = resolver.settings_for(&root.join("docs/guide.md")).unwrap();
+    assert_eq!(s.audience, Audience::Public);
+}
+
+#[test]
+fn resolver_and_config_can_be_shared_between_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<Resolver>();
+    shared::<Config>();
+    shared::<ConfigError>();
 }
 
 #[test]
