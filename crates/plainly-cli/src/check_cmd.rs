@@ -3,10 +3,10 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use plainly_core::{
-    Audience, Diagnostic, Document, LineIndex, Report, Settings, Severity, TextFormat,
-};
+use plainly_config::Resolver;
+use plainly_core::{Audience, Diagnostic, Document, LineIndex, Report, Severity, TextFormat};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -15,23 +15,27 @@ use crate::{read_input, Format};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files and folders to check; folders are searched for .md and
-    /// .markdown files (respecting .gitignore). - reads standard input.
+    /// Files and folders to check; folders are searched for .md, .markdown
+    /// and .mdx files (respecting .gitignore and the settings' exclude).
+    /// Files named here are checked even if excluded. - reads standard input.
     #[arg(value_name = "PATHS", default_value = ".")]
     paths: Vec<PathBuf>,
     /// How to print the results.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Who will read the documents: sets every threshold.
-    #[arg(long, value_enum, default_value_t = AudienceArg::Public)]
-    audience: AudienceArg,
+    /// Who will read the documents: sets every threshold. Wins over the
+    /// settings file; public unless set there or here.
+    #[arg(long, value_enum)]
+    audience: Option<AudienceArg>,
     /// Exit with code 1 when there are findings at or above this level.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
-    /// The name to use for standard input in messages (and to tell plain
-    /// text, .txt, from Markdown).
+    /// The name to use for standard input in messages, to find its
+    /// settings file, and to tell plain text (.txt) from Markdown.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    #[command(flatten)]
+    config: crate::config_args::ConfigArgs,
     #[command(flatten)]
     fixing: crate::fix_cmd::FixArgs,
 }
@@ -81,16 +85,21 @@ fn text_format(name: &Path) -> TextFormat {
     }
 }
 
-/// The files to check, in a stable order.
-fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// The files to check, in a stable order. Inside folders, what the
+/// settings exclude is skipped; paths named on the command line are not.
+fn collect(paths: &[PathBuf], resolver: &Arc<Resolver>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" || !p.is_dir() {
             out.push(p.clone());
             continue;
         }
+        let resolver = Arc::clone(resolver);
         let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(p)
             .follow_links(false)
+            // A broken settings file excludes nothing here; it is reported
+            // when the settings for the files under it are read.
+            .filter_entry(move |e| e.depth() == 0 || !resolver.excludes(e.path()).unwrap_or(false))
             .build()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
@@ -115,39 +124,50 @@ struct Checked {
     report: Report,
     /// When fixing: the text as read, and how many fixes were made.
     original: Option<(String, usize)>,
+    audience: Audience,
 }
 
 pub fn run(args: &Args) -> io::Result<ExitCode> {
-    let audience = match args.audience {
+    let audience = args.audience.map(|a| match a {
         AudienceArg::Public => Audience::Public,
         AudienceArg::EasyRead => Audience::EasyRead,
         AudienceArg::Professional => Audience::Professional,
+    });
+    let resolver = match args.config.resolver() {
+        Ok(r) => Arc::new(r),
+        Err(code) => return Ok(code),
     };
-    let settings = Settings::for_audience(audience);
+    let (files, config_errors) = crate::config_args::settings_for_each(
+        collect(&args.paths, &resolver),
+        &resolver,
+        args.stdin_filename.as_deref(),
+        audience,
+    );
     // Files are read and checked in parallel, then reported in the order
     // they were found, so the output is the same on every run.
-    let checked: Vec<Result<Checked, crate::InputError>> = collect(&args.paths)
+    let checked: Vec<Result<Checked, crate::InputError>> = files
         .par_iter()
-        .map(|path| {
+        .map(|(path, settings)| {
             let input = read_input(path, args.stdin_filename.as_deref())?;
             let format = text_format(Path::new(&input.name));
             Ok(if args.fixing.active() {
-                let fixed =
-                    plainly_core::fix_as(&input.text, format, &settings, args.fixing.mode());
+                let fixed = plainly_core::fix_as(&input.text, format, settings, args.fixing.mode());
                 Checked {
                     report: fixed.report,
                     name: input.name,
                     path: path.clone(),
                     text: fixed.text,
                     original: Some((input.text, fixed.applied)),
+                    audience: settings.audience,
                 }
             } else {
                 Checked {
-                    report: Document::parse_as(&input.text, format).check(&settings),
+                    report: Document::parse_as(&input.text, format).check(settings),
                     name: input.name,
                     path: path.clone(),
                     text: input.text,
                     original: None,
+                    audience: settings.audience,
                 }
             })
         })
@@ -174,13 +194,13 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     }
     match args.format {
         Format::Json => write_json(&results)?,
-        Format::Human => write_human(&results, audience)?,
+        Format::Human => write_human(&results)?,
     }
     let failed = results
         .iter()
         .flat_map(|r| &r.report.diagnostics)
         .any(|d| args.fail_on.fails(d.severity));
-    Ok(if input_errors > 0 {
+    Ok(if input_errors > 0 || config_errors {
         ExitCode::from(2)
     } else if failed {
         ExitCode::from(1)
@@ -405,7 +425,7 @@ impl Style {
     }
 }
 
-fn write_human(results: &[Checked], audience: Audience) -> io::Result<()> {
+fn write_human(results: &[Checked]) -> io::Result<()> {
     let stdout = io::stdout();
     let style = Style {
         on: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
@@ -419,7 +439,7 @@ fn write_human(results: &[Checked], audience: Audience) -> io::Result<()> {
         let mut s = Summary::default();
         r.report.diagnostics.iter().for_each(|d| count(&mut s, d));
         let age = match &r.report.metrics.scores {
-            Some(sc) => reading_age_sentence(sc.reading_age, audience),
+            Some(sc) => reading_age_sentence(sc.reading_age, r.audience),
             None => "No sentences to score.".to_owned(),
         };
         writeln!(

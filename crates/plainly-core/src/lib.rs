@@ -298,16 +298,16 @@ impl<'s> Document<'s> {
     pub fn check(&self, settings: &Settings) -> Report {
         let metrics = self.metrics();
         let lines = LineIndex::new(self.source);
-        let custom =
-            (!settings.words.is_empty()).then(|| wordlists::WordLists::custom(&settings.words));
+        let custom = wordlists::custom_lists(&settings.words);
+        let custom = custom.as_deref();
         let ctx = rules::Context {
             doc: self,
             settings,
             thresholds: settings.thresholds(),
             metrics: &metrics,
             lines: &lines,
-            terms: self.term_matches(custom.as_ref()),
-            custom: custom.as_ref(),
+            terms: self.term_matches(custom),
+            custom,
         };
         let mut diagnostics = Vec::new();
         for rule in RULES.iter().filter(|r| settings.enabled(r.name)) {
@@ -371,7 +371,9 @@ impl<'s> Document<'s> {
                         .find(&block.text, &mut lower)
                         .map(|(e, r, b)| (first + e, r, b)),
                 );
-                found.sort_by_key(|(_, r, _)| (r.start, std::cmp::Reverse(r.end)));
+                // At the same place, the project's own entry wins: its
+                // explanation is the one the writer asked for.
+                found.sort_by_key(|(e, r, _)| (r.start, std::cmp::Reverse(r.end), *e < first));
                 let mut end = 0;
                 found.retain(|(_, r, _)| {
                     let keep = r.start >= end;

@@ -27,7 +27,8 @@ declare_rule! {
     ///
     /// ## Options
     ///
-    /// None.
+    /// In `plainly.toml`, `[rules.latin-abbreviation]` takes `enabled` and
+    /// `severity`, as every rule does.
     pub static LATIN_ABBREVIATION = "latin-abbreviation", Severity::Warning, "Latin abbreviations such as e.g., i.e. and etc.", check;
 }
 
