@@ -487,6 +487,26 @@ mod tests {
     }
 
     #[test]
+    fn a_project_entry_wins_over_a_built_in_one() {
+        let mut s = Settings::default();
+        s.words.jargon.push(CustomTerm::new(
+            "reablement",
+            ["help to get your skills back"],
+        ));
+        let text = "We offer reablement at home.\n";
+        let got = check(text, &s);
+        let d = &got.diagnostics[0];
+        assert_eq!(d.rule, "jargon");
+        assert!(
+            d.suggestions[0]
+                .message
+                .contains("help to get your skills back"),
+            "{:?}",
+            d.suggestions
+        );
+    }
+
+    #[test]
     fn custom_abbreviations_are_known() {
         let mut s = Settings::default();
         s.words.abbreviations.push(crate::CustomAbbreviation {
