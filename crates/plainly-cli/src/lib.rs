@@ -12,9 +12,11 @@
 
 mod check_cmd;
 mod explain_cmd;
+mod github;
 mod input;
 mod metrics_cmd;
 mod output;
+mod sarif;
 mod sentences_cmd;
 
 use std::process::ExitCode;
@@ -53,13 +55,26 @@ enum Command {
     Rules,
 }
 
-/// Output formats shared by the commands.
+/// Output formats of `metrics` and `sentences`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Text for people to read.
     Human,
     /// JSON for other programs.
     Json,
+}
+
+/// Output formats of `check`, which also reports to code-scanning tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Text for people to read.
+    Human,
+    /// JSON for other programs.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands: notes on the lines of a pull request.
+    Github,
 }
 
 /// Runs the command line and returns the exit code.
