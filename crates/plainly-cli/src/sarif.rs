@@ -425,7 +425,6 @@ mod tests {
     /// allows on them (`additionalProperties` is false throughout) and the
     /// ones it requires. Taken from the SARIF 2.1.0 specification and its
     /// schema, section by section.
-
     const DEFS: &[Def] = &[
         (
             "sarifLog",
