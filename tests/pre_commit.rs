@@ -236,7 +236,7 @@ fn combined(out: &Output) -> String {
 
 fn describe(out: &Output) -> String {
     format!(
-        "exit status: {}\n--- stdout\n{}\n--- stderr\n{}",
+        "{}\n--- stdout\n{}\n--- stderr\n{}",
         out.status,
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
