@@ -131,7 +131,7 @@ fn descriptor(rule: &Rule) -> Descriptor {
     );
     Descriptor {
         id: rule.name,
-        name: rule.name,
+        name: pascal_case(rule.name),
         short_description: Text {
             text: rule.summary.to_owned(),
         },
@@ -228,6 +228,21 @@ fn fix(text: &str, index: &LineIndex, uri: &str, s: &Suggestion) -> Option<Fix> 
     })
 }
 
+/// A rule's "friendly name" (`complex-word` is `ComplexWord`): SARIF
+/// tooling expects one word in Pascal case, distinct from the `id`.
+fn pascal_case(name: &str) -> String {
+    name.split('-')
+        .flat_map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+        })
+        .collect()
+}
+
 /// A paragraph's lines joined into one line.
 fn unwrap_lines(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -291,7 +306,7 @@ struct Driver {
 #[serde(rename_all = "camelCase")]
 struct Descriptor {
     id: &'static str,
-    name: &'static str,
+    name: String,
     short_description: Text,
     full_description: Text,
     help: Help,
@@ -1004,6 +1019,15 @@ mod tests {
         assert_eq!(
             position(LETTER, &index, LETTER.find('😀').unwrap() + 1),
             (1, 14)
+        );
+    }
+
+    #[test]
+    fn rules_have_friendly_names() {
+        assert_eq!(pascal_case("jargon"), "Jargon");
+        assert_eq!(
+            pascal_case("undefined-abbreviation"),
+            "UndefinedAbbreviation"
         );
     }
 
