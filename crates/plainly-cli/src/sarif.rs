@@ -5,9 +5,11 @@
 //! rule's own documentation as help, so a run with no findings still says
 //! what was checked, and each result points at its rule by `ruleId` and
 //! `ruleIndex`. Positions are 1-based lines and columns, with columns in
-//! UTF-16 code units (see [`position`] for why). Paths become relative URIs
-//! with forward slashes, as GitHub matches them against the repository.
+//! UTF-16 code units (see [`position`] for why). Paths become URIs with
+//! forward slashes; relative paths stay relative, as GitHub matches them
+//! against the files in the repository.
 
+use std::fmt::Write as _;
 use std::io;
 
 use plainly_core::{Diagnostic, LineIndex, Rule, Severity, Suggestion, RULES};
@@ -39,8 +41,8 @@ pub fn level(severity: Severity) -> &'static str {
 ///
 /// SARIF counts columns in UTF-16 code units unless a run says otherwise
 /// (`columnKind`). GitHub code scanning does not read `columnKind` (it is
-/// not in the part of SARIF that GitHub supports) and its web pages count
-/// in UTF-16, as JavaScript does. So we give UTF-16 columns and say so:
+/// not in the part of SARIF that GitHub supports), and its pages are
+/// JavaScript, which counts in UTF-16. So we give UTF-16 columns and say so:
 /// every reader then agrees, whatever it does with `columnKind`. Lines and
 /// columns count from the file as read, so a byte-order mark counts as one
 /// column on line 1, as it does in the other formats.
@@ -88,7 +90,7 @@ pub fn artifact_uri(name: &str) -> String {
         if keep {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out
