@@ -158,7 +158,20 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     let checked: Vec<Result<Checked, crate::InputError>> = files
         .par_iter()
         .map(|(path, settings)| {
-            let input = read_input(path, args.stdin_filename.as_deref())?;
+            let input = match read_input(path, args.stdin_filename.as_deref()) {
+                Ok(input) => input,
+                // An empty file has nothing wrong with it.
+                Err(e) if e.is_empty_document() => crate::Input {
+                    name: if path.as_os_str() == "-" {
+                        args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_owned())
+                    } else {
+                        path.display().to_string()
+                    },
+                    // Only spaces at most: no prose, nothing to report.
+                    text: String::new(),
+                },
+                Err(e) => return Err(e),
+            };
             let format = text_format(Path::new(&input.name));
             Ok(if args.fixing.active() {
                 let fixed = plainly_core::fix_as(&input.text, format, settings, args.fixing.mode());
