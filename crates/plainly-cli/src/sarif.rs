@@ -662,6 +662,9 @@ mod tests {
             name: name.to_owned(),
             text: text.to_owned(),
             report: Document::parse(text).check(&Settings::for_audience(Audience::Public)),
+            path: std::path::PathBuf::from(name),
+            original: None,
+            audience: Audience::Public,
         }
     }
 
