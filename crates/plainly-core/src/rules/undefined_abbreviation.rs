@@ -174,47 +174,49 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 
     let mut in_glossary = false;
+    let mut words: Vec<(&str, u32, WordKind)> = Vec::new();
     for s in ctx.doc.sentences() {
         let heading = matches!(s.kind(), crate::BlockKind::Heading(_));
         if heading {
             let h = s.text().to_lowercase();
             in_glossary = GLOSSARY_HEADINGS.iter().any(|g| h.contains(g));
         }
-        let words: Vec<_> = s.words().collect();
-        for (i, w) in words.iter().enumerate() {
+        words.clear();
+        words.extend(s.word_parts());
+        for (i, &(w_text, _, w_kind)) in words.iter().enumerate() {
             // Codes with digits count only when listed ("KS2").
-            let listed_code = w.kind == WordKind::Number && lists.abbreviation(w.text).is_some();
-            if w.kind != WordKind::Word && !listed_code {
+            let listed_code = w_kind == WordKind::Number && lists.abbreviation(w_text).is_some();
+            if w_kind != WordKind::Word && !listed_code {
                 continue;
             }
             // "CQC-registered": the abbreviation is the first part.
-            let text = w
-                .text
+            let text = w_text
                 .split(['-', '\u{2010}', '\u{2011}'])
                 .next()
-                .unwrap_or(w.text);
+                .unwrap_or(w_text);
             let Some(base) = candidate(text) else {
                 continue;
             };
             // Latin abbreviations ("N.B.") have their own rule.
-            if lists.is_latin(w.text) {
+            if lists.is_latin(w_text) {
                 continue;
             }
             let key = base.to_uppercase();
             // The part's own span, where the source spells it the same way
             // (an entity such as `&amp;` would not).
-            let part = Span::new(w.span.start, w.span.start + text.len());
-            let span = if part.end <= w.span.end && src.get(part.start..part.end) == Some(text) {
+            let w_span = s.word_span(i);
+            let part = Span::new(w_span.start, w_span.start + text.len());
+            let span = if part.end <= w_span.end && src.get(part.start..part.end) == Some(text) {
                 part
             } else {
-                w.span
+                w_span
             };
             // Not abbreviations: Roman numerals ("Part IV", or any that is
             // not a listed abbreviation), units after a number, "OK", and
             // ordinary words in capitals (the `all-caps` rule's).
             if is_roman(&base) {
                 let numbered = i.checked_sub(1).is_some_and(|p| {
-                    let b = words[p].text;
+                    let b = words[p].0;
                     b.starts_with(char::is_uppercase)
                         || NUMBERED.contains(&b.to_lowercase().as_str())
                 });
@@ -225,7 +227,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if base == "OK" {
                 continue;
             }
-            let after_number = i > 0 && words[i - 1].kind == WordKind::Number;
+            let after_number = i > 0 && words[i - 1].2 == WordKind::Number;
             if after_number && UNITS.contains(&key.as_str()) {
                 continue;
             }
