@@ -50,7 +50,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .enumerate()
             .map(|(i, (text, syllables, kind))| match kind {
                 // "7:20pm", "A4": read like numbers.
-                WordKind::Word if text.contains(|c: char| c.is_ascii_digit()) => 1,
+                WordKind::Word if text.bytes().any(|b| b.is_ascii_digit()) => 1,
                 WordKind::Word if i > 0 && text.starts_with(char::is_uppercase) => syllables.min(2),
                 WordKind::Word => syllables,
                 _ => 1,
@@ -68,7 +68,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .filter(|(text, syllables, kind)| {
                 *syllables >= 3
                     && *kind == WordKind::Word
-                    && !text.contains(|c: char| c.is_ascii_digit())
+                    && !text.bytes().any(|b| b.is_ascii_digit())
                     && !text.starts_with(char::is_uppercase)
             })
             .map(|(text, _, _)| text)

@@ -185,8 +185,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let mut i = 0;
         while i < words.len() {
             let (text, _, kind) = words[i];
-            // Forms of "be" have 2 to 5 letters.
-            if kind != WordKind::Word || !(2..=5).contains(&text.len()) || !in_list(BE, text) {
+            // Forms of "be" have 2 to 5 letters and start with a, b, i or w.
+            let be = (2..=5).contains(&text.len())
+                && matches!(text.as_bytes()[0] | 0x20, b'a' | b'b' | b'i' | b'w')
+                && in_list(BE, text);
+            if kind != WordKind::Word || !be {
                 i += 1;
                 continue;
             }

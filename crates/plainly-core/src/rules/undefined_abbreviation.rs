@@ -131,7 +131,15 @@ const UNITS: &[&str] = &[
 /// `GPs` -> `GP`, `CQC's` -> `CQC`, `U.K.` -> `UK`.
 fn candidate(word: &str) -> Option<String> {
     // Most words have fewer than two capitals: nothing to look at.
-    if word.chars().filter(|c| c.is_uppercase()).take(2).count() < 2 {
+    let ascii_capitals = word
+        .bytes()
+        .take_while(u8::is_ascii)
+        .filter(u8::is_ascii_uppercase)
+        .take(2)
+        .count();
+    if ascii_capitals < 2
+        && (word.is_ascii() || word.chars().filter(|c| c.is_uppercase()).take(2).count() < 2)
+    {
         return None;
     }
     let word = word.trim_end_matches("'s").trim_end_matches("’s");
@@ -164,12 +172,20 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
     // Markdown abbreviation lines, `*[CQC]: Care Quality Commission`, cover
     // the whole document.
-    for line in src.lines() {
-        let l = line.trim_start();
-        if let Some(rest) = l.strip_prefix("*[") {
-            if let Some((abbr, _)) = rest.split_once("]:") {
-                everywhere.insert(abbr.trim().replace('.', "").to_uppercase());
-            }
+    // (Found by their "*[", not line by line: most documents have none.)
+    for (at, _) in src.match_indices("*[") {
+        let line_start = src[..at].rfind('\n').map_or(0, |n| n + 1);
+        if !src[line_start..at].trim_start().is_empty() {
+            continue;
+        }
+        // The rest of the line, as `str::lines` ends it.
+        let rest = &src[at + 2..];
+        let rest = match rest.find('\n') {
+            Some(n) => rest[..n].strip_suffix('\r').unwrap_or(&rest[..n]),
+            None => rest,
+        };
+        if let Some((abbr, _)) = rest.split_once("]:") {
+            everywhere.insert(abbr.trim().replace('.', "").to_uppercase());
         }
     }
 
