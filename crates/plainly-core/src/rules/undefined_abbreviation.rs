@@ -129,6 +129,19 @@ const UNITS: &[&str] = &[
 
 /// The abbreviation a word is, without a plural or possessive ending:
 /// `GPs` -> `GP`, `CQC's` -> `CQC`, `U.K.` -> `UK`.
+/// A word up to its first hyphen (`-`, U+2010 or U+2011).
+fn first_part(word: &str) -> &str {
+    let b = word.as_bytes();
+    // U+2010 and U+2011 are E2 80 90 and E2 80 91 in UTF-8.
+    let cut = (0..b.len()).find(|&i| {
+        b[i] == b'-'
+            || (b[i] == 0xE2
+                && b.get(i + 1) == Some(&0x80)
+                && matches!(b.get(i + 2), Some(0x90 | 0x91)))
+    });
+    cut.map_or(word, |i| &word[..i])
+}
+
 fn candidate(word: &str) -> Option<String> {
     // Most words have fewer than two capitals: nothing to look at.
     let ascii_capitals = word
@@ -206,10 +219,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             // "CQC-registered": the abbreviation is the first part.
-            let text = w_text
-                .split(['-', '\u{2010}', '\u{2011}'])
-                .next()
-                .unwrap_or(w_text);
+            let text = first_part(w_text);
             let Some(base) = candidate(text) else {
                 continue;
             };
@@ -429,6 +439,20 @@ mod tests {
         assert!(
             flagged_with("undefined-abbreviation", "Go to A&E.", &easy).contains(&"A&E".to_owned())
         );
+    }
+
+    #[test]
+    fn first_part_stops_at_any_hyphen() {
+        for (word, part) in [
+            ("CQC-registered", "CQC"),
+            ("NHS\u{2010}funded", "NHS"),
+            ("A\u{2011}B", "A"),
+            ("caf\u{e9}\u{2012}x", "caf\u{e9}\u{2012}x"),
+            ("GP", "GP"),
+        ] {
+            assert_eq!(super::first_part(word), part);
+            assert_eq!(word.split(['-', '\u{2010}', '\u{2011}']).next(), Some(part));
+        }
     }
 
     #[test]
