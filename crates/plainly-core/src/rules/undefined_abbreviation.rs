@@ -185,14 +185,21 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
     // Markdown abbreviation lines, `*[CQC]: Care Quality Commission`, cover
     // the whole document.
-    // (Found by their "*[", not line by line: most documents have none.)
-    for (at, _) in src.match_indices("*[") {
+    // (Found by their "*[", not line by line: most documents have none.
+    // A `char` pattern is searched for with `memchr`.)
+    for (bracket, _) in src.match_indices('[') {
+        let Some(at) = bracket
+            .checked_sub(1)
+            .filter(|&a| src.as_bytes()[a] == b'*')
+        else {
+            continue;
+        };
         let line_start = src[..at].rfind('\n').map_or(0, |n| n + 1);
         if !src[line_start..at].trim_start().is_empty() {
             continue;
         }
         // The rest of the line, as `str::lines` ends it.
-        let rest = &src[at + 2..];
+        let rest = &src[bracket + 1..];
         let rest = match rest.find('\n') {
             Some(n) => rest[..n].strip_suffix('\r').unwrap_or(&rest[..n]),
             None => rest,
