@@ -44,6 +44,21 @@ fn large(c: &mut Criterion) {
     g.finish();
 }
 
+/// A document of about 50,000 words: the size the language server must
+/// check within 20 ms.
+fn words_50k(c: &mut Criterion) {
+    let doc = plainly_benches::document(3, 332_500);
+    let mut g = c.benchmark_group("50k-words");
+    g.throughput(Throughput::Bytes(doc.len() as u64));
+    g.sample_size(30);
+    let settings = plainly_core::Settings::default();
+    let _ = plainly_core::check("warm up", &settings);
+    g.bench_function("check", |b| {
+        b.iter(|| plainly_core::check(black_box(&doc), &settings))
+    });
+    g.finish();
+}
+
 fn small(c: &mut Criterion) {
     let docs = plainly_benches::small_documents(2000);
     let total: usize = docs.iter().map(String::len).sum();
@@ -72,5 +87,5 @@ fn small(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, large, small);
+criterion_group!(benches, large, words_50k, small);
 criterion_main!(benches);

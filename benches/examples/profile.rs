@@ -1,7 +1,7 @@
 //! Runs one stage many times, for a profiler:
 //! `cargo build --release -p plainly-benches --example profile`, then
 //! `perf record target/release/examples/profile parse` (or `check`, `metrics`,
-//! `markdown`), or count instructions, which do not vary with the machine's
+//! `markdown`, `lists`), or count instructions, which do not vary with the machine's
 //! load: `valgrind --tool=callgrind target/release/examples/profile metrics 1`.
 
 fn main() {
@@ -17,6 +17,8 @@ fn main() {
             "metrics" => plainly_core::Document::parse(&doc).metrics().counts.words as usize,
             "markdown" => plainly_core::markdown::prose(&doc).blocks.len(),
             "none" => doc.len(),
+            // Only the word lists, parsed and their matcher built.
+            "lists" => plainly_core::wordlists::lists().entries.len(),
             _ => plainly_core::Document::parse(&doc).sentences().len(),
         };
     }

@@ -444,6 +444,28 @@ struct Style {
 }
 
 impl Style {
+    /// Starts text in colour or bold `code`, when colour is on.
+    fn start(&self, out: &mut impl Write, code: &str) -> io::Result<()> {
+        if self.on {
+            write_all(out, &["\x1b[", code, "m"])?;
+        }
+        Ok(())
+    }
+
+    /// Ends what [`Style::start`] started.
+    fn end(&self, out: &mut impl Write) -> io::Result<()> {
+        if self.on {
+            out.write_all(b"\x1b[0m")?;
+        }
+        Ok(())
+    }
+
+    fn painted(&self, out: &mut impl Write, code: &str, text: &str) -> io::Result<()> {
+        self.start(out, code)?;
+        out.write_all(text.as_bytes())?;
+        self.end(out)
+    }
+
     fn paint(&self, code: &str, text: &str) -> String {
         if self.on {
             format!("\x1b[{code}m{text}\x1b[0m")
@@ -561,69 +583,109 @@ fn write_diagnostic(
     index: &LineIndex,
     d: &Diagnostic,
 ) -> io::Result<()> {
+    // Written piece by piece, without building strings: a dirty folder can
+    // give hundreds of thousands of findings.
     let (label, colour) = match d.severity {
         Severity::Error => ("error", "1;31"),
         Severity::Warning => ("warning", "1;33"),
         Severity::Info => ("note", "1;36"),
     };
     let start = index.line_col(text, d.span.start);
-    let line_no = start.line.to_string();
-    let pad = " ".repeat(line_no.len());
-    writeln!(
-        out,
-        "{}: {}",
-        style.paint(colour, &format!("{label}[{}]", d.rule)),
-        style.paint("1", &d.message)
-    )?;
-    writeln!(
-        out,
-        "{pad}{} {name}:{}:{}",
-        style.paint("1;34", "-->"),
-        start.line,
-        start.column
-    )?;
-    let line_text = index.line_text(text, start.line - 1).replace('\t', " ");
-    writeln!(out, "{pad} {}", style.paint("1;34", "|"))?;
-    writeln!(
-        out,
-        "{} {} {}",
-        style.paint("1;34", &line_no),
-        style.paint("1;34", "|"),
-        line_text
-    )?;
+    let mut digits = [0u8; 20];
+    let line_no = decimal(start.line, &mut digits);
+    let pad = line_no.len();
+    style.start(out, colour)?;
+    write_all(out, &[label, "[", d.rule, "]"])?;
+    style.end(out)?;
+    out.write_all(b": ")?;
+    style.start(out, "1")?;
+    out.write_all(d.message.as_bytes())?;
+    style.end(out)?;
+    out.write_all(b"\n")?;
+    repeat(out, b' ', pad)?;
+    style.painted(out, "1;34", "-->")?;
+    writeln!(out, " {name}:{}:{}", start.line, start.column)?;
+    let raw_line = index.line_text(text, start.line - 1);
+    let line_text: std::borrow::Cow<str> = if raw_line.contains('\t') {
+        raw_line.replace('\t', " ").into()
+    } else {
+        raw_line.into()
+    };
+    repeat(out, b' ', pad)?;
+    out.write_all(b" ")?;
+    style.painted(out, "1;34", "|")?;
+    out.write_all(b"\n")?;
+    style.painted(out, "1;34", line_no)?;
+    out.write_all(b" ")?;
+    style.painted(out, "1;34", "|")?;
+    out.write_all(b" ")?;
+    out.write_all(line_text.as_bytes())?;
+    out.write_all(b"\n")?;
     // Underline to the span's end, or the end of its first line.
-    let line_end_col = line_text.chars().count() + 1;
     let end_col = if index.line_of(d.span.end) == start.line - 1 {
         index.line_col(text, d.span.end).column
     } else {
-        line_end_col
+        line_text.chars().count() + 1
     };
     let width = end_col.saturating_sub(start.column).max(1);
-    writeln!(
-        out,
-        "{pad} {} {}{}",
-        style.paint("1;34", "|"),
-        " ".repeat(start.column - 1),
-        style.paint(colour, &"^".repeat(width))
-    )?;
+    repeat(out, b' ', pad)?;
+    out.write_all(b" ")?;
+    style.painted(out, "1;34", "|")?;
+    out.write_all(b" ")?;
+    repeat(out, b' ', start.column - 1)?;
+    style.start(out, colour)?;
+    repeat(out, b'^', width)?;
+    style.end(out)?;
+    out.write_all(b"\n")?;
     for s in &d.suggestions {
-        writeln!(
-            out,
-            "{pad} {} {}",
-            style.paint("1;34", "="),
-            style.paint("1", &format!("help: {}", s.message))
-        )?;
+        repeat(out, b' ', pad)?;
+        out.write_all(b" ")?;
+        style.painted(out, "1;34", "=")?;
+        out.write_all(b" ")?;
+        style.start(out, "1")?;
+        write_all(out, &["help: ", &s.message])?;
+        style.end(out)?;
+        out.write_all(b"\n")?;
     }
     if let Some(rel) = &d.related {
         let at = index.line_col(text, rel.span.start);
+        repeat(out, b' ', pad)?;
+        out.write_all(b" ")?;
+        style.painted(out, "1;34", "=")?;
         writeln!(
             out,
-            "{pad} {} note: {} ({name}:{}:{})",
-            style.paint("1;34", "="),
-            rel.message,
-            at.line,
-            at.column
+            " note: {} ({name}:{}:{})",
+            rel.message, at.line, at.column
         )?;
     }
-    writeln!(out)
+    out.write_all(b"\n")
+}
+
+fn write_all(out: &mut impl Write, parts: &[&str]) -> io::Result<()> {
+    parts.iter().try_for_each(|p| out.write_all(p.as_bytes()))
+}
+
+/// Writes `byte` `n` times.
+fn repeat(out: &mut impl Write, byte: u8, mut n: usize) -> io::Result<()> {
+    let chunk = [byte; 64];
+    while n > 0 {
+        let k = n.min(chunk.len());
+        out.write_all(&chunk[..k])?;
+        n -= k;
+    }
+    Ok(())
+}
+
+/// `n` in decimal, written into `buf`.
+fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or("0")
 }

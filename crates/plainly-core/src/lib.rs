@@ -334,17 +334,19 @@ impl<'s> Document<'s> {
     }
 
     /// Every word-list term in the prose, outside code and links.
-    fn term_matches(&self, custom: Option<&wordlists::WordLists>) -> Vec<rules::TermMatch> {
+    fn term_matches(&self, custom: Option<&wordlists::WordLists>) -> Vec<rules::TermMatch<'_>> {
         let lists = wordlists::lists();
         let mut out = Vec::new();
         let mut s = 0;
         let mut lower = String::new();
         let mut found = Vec::new();
+        // Words of a block that no rule looks inside, and where its
+        // sentences start.
+        let mut opaque = Vec::new();
+        let mut starts = Vec::new();
         for (b, block) in self.blocks.iter().enumerate() {
-            // Words of this block that no rule looks inside, and where its
-            // sentences start.
-            let mut opaque = Vec::new();
-            let mut starts = Vec::new();
+            opaque.clear();
+            starts.clear();
             while s < self.sentences.len() && self.sentences[s].block as usize == b {
                 let data = &self.sentences[s];
                 let words = &self.words[data.words_start as usize..data.words_end as usize];
@@ -397,13 +399,18 @@ impl<'s> Document<'s> {
                     && text
                         .split([' ', '-'])
                         .all(|w| w.starts_with(char::is_uppercase));
+                let rest = &block.text[range.end..];
+                let after = rest
+                    .char_indices()
+                    .nth(40)
+                    .map_or(rest, |(i, _)| &rest[..i]);
                 out.push(rules::TermMatch {
                     entry,
                     span: block.source_span(range.clone()),
-                    text: text.to_owned(),
+                    text,
                     base,
                     named,
-                    after: block.text[range.end..].chars().take(40).collect(),
+                    after,
                     block: b,
                     sentence_start,
                 });
@@ -576,6 +583,17 @@ impl<'d> Sentence<'d> {
         self.doc.words[self.data.words_start as usize..self.data.words_end as usize]
             .iter()
             .map(move |w| (word_text(block, w), u32::from(w.syllables), w.kind))
+    }
+
+    /// Where the sentence's word `i` (counting from 0, as
+    /// [`Sentence::word_parts`] does) is in the source.
+    pub(crate) fn word_span(&self, i: usize) -> Span {
+        let block = self.block();
+        self.doc.words[self.data.words_start as usize..self.data.words_end as usize]
+            .get(i)
+            .map_or(Span::default(), |w| {
+                block.source_span(w.text_start as usize..(w.text_start + w.text_len) as usize)
+            })
     }
 
     fn block(&self) -> &'d Block {

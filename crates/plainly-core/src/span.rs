@@ -78,13 +78,8 @@ impl LineIndex {
     pub fn new(source: &str) -> Self {
         let mut starts = Vec::with_capacity(source.len() / 40 + 1);
         starts.push(0);
-        starts.extend(
-            source
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        // `match_indices` with a `char` searches with `memchr`.
+        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex {
             starts,
             len: source.len(),
@@ -120,6 +115,13 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.line_start(line);
         let offset = offset.min(source.len()).max(start);
+        // Most lines are ASCII: one byte, one character.
+        if let Some(before) = source.get(start..offset).filter(|b| b.is_ascii()) {
+            return LineCol {
+                line: line + 1,
+                column: before.len() + 1,
+            };
+        }
         let column = source
             .get(start..)
             .map(|rest| {

@@ -62,23 +62,24 @@ pub(crate) fn is_shouted(word: &str) -> bool {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut words = Vec::new();
     for s in ctx.doc.sentences() {
-        let words: Vec<_> = s.words().collect();
+        words.clear();
+        words.extend(s.word_parts());
+        let shouted =
+            |(text, _, kind): (&str, u32, WordKind)| kind == WordKind::Word && is_shouted(text);
         // A heading or sentence written wholly in capitals is one finding.
         let mut i = 0;
         while i < words.len() {
-            if words[i].kind != WordKind::Word || !is_shouted(words[i].text) {
+            if !shouted(words[i]) {
                 i += 1;
                 continue;
             }
             let mut j = i;
-            while j + 1 < words.len()
-                && words[j + 1].kind == WordKind::Word
-                && is_shouted(words[j + 1].text)
-            {
+            while j + 1 < words.len() && shouted(words[j + 1]) {
                 j += 1;
             }
-            let span = Span::new(words[i].span.start, words[j].span.end);
+            let span = Span::new(s.word_span(i).start, s.word_span(j).end);
             let text = span.text(ctx.doc.source());
             let first_in_sentence = i == 0;
             let lower = text.to_lowercase();

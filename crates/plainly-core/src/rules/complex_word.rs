@@ -1,4 +1,4 @@
-use super::{declare_rule, quoted_choices, replacements, Context};
+use super::{concat, declare_rule, Context, Offers};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
 use crate::wordlists::List;
 use crate::Span;
@@ -41,6 +41,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut offers = Offers::new("Use ");
     for (m, e) in ctx.terms_in(List::ComplexWords) {
         // Common words that are often fine ("provide", "permit") are
         // flagged only in official-sounding text, like ambiguous jargon.
@@ -58,7 +59,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             " It is often fine: check it is the best word here."
         };
         let omit = e.plain.first() == Some(&"(omit)");
-        let choices = replacements(m, e);
         let mut suggestions = Vec::new();
         if omit {
             suggestions.push(Suggestion::replace(
@@ -68,7 +68,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Applicability::Unsafe,
             ));
         }
-        if let Some(first) = choices.first() {
+        if let Some((first, message)) = offers.get(m, e) {
             // A safe fix only for the form as listed: "utilised" to "used"
             // needs an ending a person should check.
             let applicability = if e.fix == Applicability::Safe && m.base {
@@ -77,7 +77,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Applicability::Unsafe
             };
             suggestions.push(Suggestion::replace(
-                format!("Use {}.", quoted_choices(&choices)),
+                message.clone(),
                 m.span,
                 first.clone(),
                 applicability,
@@ -90,7 +90,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             rule: COMPLEX_WORD.name,
             severity,
             span: m.span,
-            message: format!("\"{}\" has a plainer alternative.{maybe}", m.text),
+            message: concat(&["\"", m.text, "\" has a plainer alternative.", maybe]),
             suggestions,
             related: None,
         });

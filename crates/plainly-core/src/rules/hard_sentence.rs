@@ -54,7 +54,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .enumerate()
             .map(|(i, (text, syllables, kind))| match kind {
                 // "7:20pm", "A4": read like numbers.
-                WordKind::Word if text.contains(|c: char| c.is_ascii_digit()) => 1,
+                WordKind::Word if text.bytes().any(|b| b.is_ascii_digit()) => 1,
                 WordKind::Word if i > 0 && text.starts_with(char::is_uppercase) => syllables.min(2),
                 WordKind::Word => syllables,
                 _ => 1,
@@ -67,26 +67,34 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if age < t.hard_sentence_age {
             continue;
         }
-        let long: Vec<&str> = s
-            .word_parts()
-            .filter(|(text, syllables, kind)| {
-                *syllables >= 3
-                    && *kind == WordKind::Word
-                    && !text.contains(|c: char| c.is_ascii_digit())
-                    && !text.starts_with(char::is_uppercase)
-            })
-            .map(|(text, _, _)| text)
-            .collect();
+        // The long words: how many, and the first four to show.
+        let mut long = 0;
+        let mut shown = [""; 4];
+        for (text, syllables, kind) in s.word_parts() {
+            if syllables >= 3
+                && kind == WordKind::Word
+                && !text.bytes().any(|b| b.is_ascii_digit())
+                && !text.starts_with(char::is_uppercase)
+            {
+                if let Some(slot) = shown.get_mut(long) {
+                    *slot = text;
+                }
+                long += 1;
+            }
+        }
         // Hard because of its words needs at least two long ones.
-        if long.len() < 2 {
+        if long < 2 {
             continue;
         }
-        let why = if long.is_empty() {
-            format!("it has {n} words")
-        } else {
-            let shown: Vec<String> = long.iter().take(4).map(|w| format!("\"{w}\"")).collect();
-            format!("of long words: {}", shown.join(", "))
-        };
+        let mut why = String::from("of long words: ");
+        for (i, w) in shown.iter().take(long).enumerate() {
+            if i > 0 {
+                why.push_str(", ");
+            }
+            why.push('"');
+            why.push_str(w);
+            why.push('"');
+        }
         out.push(Diagnostic {
             rule: HARD_SENTENCE.name,
             severity: HARD_SENTENCE.severity,

@@ -1,4 +1,4 @@
-use super::{declare_rule, match_case, quoted_choices, replacements, Context};
+use super::{concat, declare_rule, match_case, Context, Offers};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
 use crate::wordlists::List;
 
@@ -34,16 +34,16 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut offers = Offers::new("Write ");
     for (m, e) in ctx.terms_in(List::Inclusive) {
         // Names of organisations ("Victim Support") are left alone.
         if m.named && m.text.contains(' ') {
             continue;
         }
-        if describes_a_noun(e.term, &m.after) {
+        if describes_a_noun(e.term, m.after) {
             continue;
         }
         // Bracketed alternatives are advice to the writer, not words to use.
-        let words = replacements(m, e);
         let advice: Vec<&str> = e
             .plain
             .iter()
@@ -51,9 +51,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .filter(|p| p.starts_with('('))
             .collect();
         let mut suggestions = Vec::new();
-        if let Some(first) = words.first() {
+        if let Some((first, message)) = offers.get(m, e) {
             suggestions.push(Suggestion::replace(
-                format!("Write {}.", quoted_choices(&words)),
+                message.clone(),
                 m.span,
                 first.clone(),
                 Applicability::Unsafe,
@@ -66,16 +66,18 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if suggestions.is_empty() {
             suggestions.push(Suggestion::advice("Describe the person, not a label."));
         }
-        let note = if e.note.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", e.note)
-        };
+        let space = if e.note.is_empty() { "" } else { " " };
         out.push(Diagnostic {
             rule: INCLUSIVE_LANGUAGE.name,
             severity: INCLUSIVE_LANGUAGE.severity,
             span: m.span,
-            message: format!("\"{}\" can label or diminish people.{note}", m.text),
+            message: concat(&[
+                "\"",
+                m.text,
+                "\" can label or diminish people.",
+                space,
+                e.note,
+            ]),
             suggestions,
             related: None,
         });

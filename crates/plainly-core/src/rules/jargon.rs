@@ -1,4 +1,4 @@
-use super::{declare_rule, quoted_choices, replacements, Context};
+use super::{concat, declare_rule, Context, Offers};
 use crate::diagnostic::{Diagnostic, Severity, Suggestion};
 use crate::wordlists::{Kind, List};
 
@@ -45,6 +45,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut explained_or_flagged = std::collections::HashSet::new();
+    let mut offers = Offers::new("Say it plainly: ");
     for (m, e) in ctx.terms_in(List::Jargon) {
         if m.named || (!e.certain && !ctx.official_context(m)) {
             continue;
@@ -64,7 +65,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 if ctx.thresholds.explain_terms_pass || !explained_or_flagged.insert(m.entry) {
                     continue;
                 }
-                if is_explained(&m.after) {
+                if is_explained(m.after) {
                     continue;
                 }
                 let explanation = e.plain.first().copied().unwrap_or("what it means");
@@ -83,17 +84,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 });
             }
             Kind::Replace => {
-                let choices = replacements(m, e);
-                let advice = if choices.is_empty() {
-                    "Say what you mean in everyday words.".to_owned()
-                } else {
-                    format!("Say it plainly: {}.", quoted_choices(&choices))
+                let advice = match offers.get(m, e) {
+                    Some((_, message)) => message.clone(),
+                    None => "Say what you mean in everyday words.".to_owned(),
                 };
                 out.push(Diagnostic {
                     rule: JARGON.name,
                     severity,
                     span: m.span,
-                    message: format!("\"{}\" is jargon.{maybe}", m.text),
+                    message: concat(&["\"", m.text, "\" is jargon.", maybe]),
                     suggestions: vec![Suggestion::advice(advice)],
                     related: None,
                 });

@@ -1,4 +1,4 @@
-use super::{declare_rule, quoted_choices, replacements, Context};
+use super::{concat, declare_rule, Context, Offers};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
 use crate::wordlists::List;
 
@@ -33,6 +33,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut offers = Offers::new("Write ");
     for (m, e) in ctx.terms_in(List::Latin) {
         // Names such as "Status Quo" (the band) are not Latin in use.
         if m.named && m.text.contains(' ') {
@@ -44,14 +45,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let choices = replacements(m, e);
         // "pens, paper etc. Then ..." : the stop also ends the sentence, so
         // the words put in must keep it.
         let ends_sentence = m.text.ends_with('.') && ctx.doc.ends_sentence(m.span.end);
         let stop = if ends_sentence { "." } else { "" };
-        let suggestion = match choices.first() {
-            Some(first) => Suggestion::replace(
-                format!("Write {}.", quoted_choices(&choices)),
+        let suggestion = match offers.get(m, e) {
+            Some((first, message)) => Suggestion::replace(
+                message.clone(),
                 m.span,
                 format!("{first}{stop}"),
                 if e.fix == Applicability::Safe {
@@ -66,7 +66,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             rule: LATIN_ABBREVIATION.name,
             severity: LATIN_ABBREVIATION.severity,
             span: m.span,
-            message: format!("\"{}\" is Latin, and many readers do not know it.", m.text),
+            message: concat(&[
+                "\"",
+                m.text,
+                "\" is Latin, and many readers do not know it.",
+            ]),
             suggestions: vec![suggestion],
             related: None,
         });

@@ -108,18 +108,19 @@ pub fn rule(name: &str) -> Option<&'static Rule> {
 
 /// A word-list term found in the prose.
 #[derive(Debug, Clone)]
-pub(crate) struct TermMatch {
+pub(crate) struct TermMatch<'a> {
     pub entry: usize,
     pub span: Span,
     /// The text as read (entities decoded).
-    pub text: String,
+    pub text: &'a str,
     /// Whether the match is the term exactly as listed, not a variant.
     pub base: bool,
     /// Whether the match is written with a capital mid-sentence (a name,
     /// such as an organisation).
     pub named: bool,
-    /// Text that follows the match in its block, for spotting explanations.
-    pub after: String,
+    /// Text that follows the match in its block (up to 40 characters), for
+    /// spotting explanations.
+    pub after: &'a str,
     /// The block the match is in.
     pub block: usize,
     /// Whether the match starts its sentence.
@@ -135,14 +136,17 @@ pub(crate) struct Context<'a> {
     pub thresholds: Thresholds,
     pub metrics: &'a Metrics,
     pub lines: &'a LineIndex,
-    pub terms: Vec<TermMatch>,
+    pub terms: Vec<TermMatch<'a>>,
     /// The project's own lists, when its settings add any.
     pub custom: Option<&'a wordlists::WordLists>,
 }
 
 impl Context<'_> {
     /// Matches from one list.
-    pub fn terms_in(&self, list: List) -> impl Iterator<Item = (&TermMatch, &wordlists::Entry)> {
+    pub fn terms_in(
+        &self,
+        list: List,
+    ) -> impl Iterator<Item = (&TermMatch<'_>, &wordlists::Entry)> {
         self.terms
             .iter()
             .map(move |m| (m, self.entry(m.entry)))
@@ -179,7 +183,7 @@ impl Context<'_> {
     /// lists are sure of sits in the same paragraph. Everyday senses ("keep
     /// going forward past the shop", "the pathway to the shed") rarely come
     /// with any of these.
-    pub fn official_context(&self, m: &TermMatch) -> bool {
+    pub fn official_context(&self, m: &TermMatch<'_>) -> bool {
         let joined = m.text.contains('-') && !self.entry(m.entry).term.contains(' ');
         let opens = m.sentence_start && m.after.starts_with(',');
         // Terms are in block order: look only at this block's.
@@ -211,21 +215,67 @@ pub(crate) fn match_case(like: &str, s: &str) -> String {
 /// The words an entry offers instead of `m`, in the case `m` is written in.
 /// Bracketed alternatives ("(omit)", "(name the group)") are advice, not
 /// words to write, so they are left out.
-pub(crate) fn replacements(m: &TermMatch, e: &wordlists::Entry) -> Vec<String> {
+pub(crate) fn replacements(m: &TermMatch<'_>, e: &wordlists::Entry) -> Vec<String> {
     e.plain
         .iter()
         .filter(|p| !p.starts_with('('))
-        .map(|p| match_case(&m.text, p))
+        .map(|p| match_case(m.text, p))
         .collect()
 }
 
 /// Quotes a list of alternatives for a message: "use", "employ" or "apply".
 pub(crate) fn quoted_choices(items: &[String]) -> String {
-    let q: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
-    match q.len() {
-        0 => String::new(),
-        1 => q[0].clone(),
-        n => format!("{} or {}", q[..n - 1].join(", "), q[n - 1]),
+    let mut out = String::with_capacity(items.iter().map(|s| s.len() + 4).sum());
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " or " } else { ", " });
+        }
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    }
+    out
+}
+
+/// Joins `parts` into one string, with no spare room.
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
+/// The words an entry offers instead of a match ([`replacements`]): the
+/// first, and a message that lists them all after `lead`. Worked out once
+/// per entry and capital letter, as a document repeats its terms.
+#[derive(Debug)]
+pub(crate) struct Offers {
+    lead: &'static str,
+    cache: rustc_hash::FxHashMap<(usize, bool), Option<(String, String)>>,
+}
+
+impl Offers {
+    pub fn new(lead: &'static str) -> Self {
+        Offers {
+            lead,
+            cache: Default::default(),
+        }
+    }
+
+    /// `None` when the entry offers no words to write.
+    pub fn get(&mut self, m: &TermMatch<'_>, e: &wordlists::Entry) -> Option<&(String, String)> {
+        let lead = self.lead;
+        // `replacements` depends on the match only through its first letter.
+        let upper = m.text.starts_with(char::is_uppercase);
+        self.cache
+            .entry((m.entry, upper))
+            .or_insert_with(|| {
+                let choices = replacements(m, e);
+                let first = choices.first()?.clone();
+                Some((first, concat(&[lead, &quoted_choices(&choices), "."])))
+            })
+            .as_ref()
     }
 }
 

@@ -179,26 +179,34 @@ fn in_list(list: &[&str], word: &str) -> bool {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut words: Vec<(&str, u32, WordKind)> = Vec::new();
     for s in ctx.doc.sentences() {
-        let words: Vec<_> = s.words().collect();
+        words.clear();
+        words.extend(s.word_parts());
         let mut i = 0;
         while i < words.len() {
-            let w = words[i];
-            if w.kind != WordKind::Word || !in_list(BE, w.text) {
+            let (text, _, kind) = words[i];
+            // Forms of "be" have 2 to 5 letters and start with a, b, i or w.
+            let be = (2..=5).contains(&text.len())
+                && matches!(text.as_bytes()[0] | 0x20, b'a' | b'b' | b'i' | b'w')
+                && in_list(BE, text);
+            if kind != WordKind::Word || !be {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
-            while j < words.len() && j <= i + 2 && in_list(BETWEEN, words[j].text) {
+            while j < words.len() && j <= i + 2 && in_list(BETWEEN, words[j].0) {
                 j += 1;
             }
-            let Some(p) = words.get(j) else { break };
-            let lower = p.text.to_ascii_lowercase();
+            let Some(&(p_text, _, p_kind)) = words.get(j) else {
+                break;
+            };
+            let lower = p_text.to_ascii_lowercase();
             // "broken", "lost" and "gone" after "be" usually describe a
             // state, unless "by" says who did it.
             let by_next = words
                 .get(j + 1)
-                .is_some_and(|n| n.text.eq_ignore_ascii_case("by"));
+                .is_some_and(|n| n.0.eq_ignore_ascii_case("by"));
             let state = !by_next && matches!(lower.as_str(), "broken" | "lost" | "gone" | "shut");
             let participle = !state
                 && ((lower.ends_with("ed")
@@ -206,11 +214,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     && !ADJECTIVES.contains(&lower.as_str()))
                     || IRREGULAR.contains(&lower.as_str()));
             // "being" alone ("is being") only counts with a participle after.
-            if participle && p.kind == WordKind::Word && !p.text.starts_with(char::is_uppercase) {
-                let span = Span::new(w.span.start, p.span.end);
+            if participle && p_kind == WordKind::Word && !p_text.starts_with(char::is_uppercase) {
+                let span = Span::new(s.word_span(i).start, s.word_span(j).end);
                 let by = words
                     .get(j + 1)
-                    .is_some_and(|n| n.text.eq_ignore_ascii_case("by"));
+                    .is_some_and(|n| n.0.eq_ignore_ascii_case("by"));
                 let advice = if by {
                     "Start with who does it (the words after \"by\"), then what they do."
                 } else {

@@ -135,9 +135,30 @@ const UNITS: &[&str] = &[
 
 /// The abbreviation a word is, without a plural or possessive ending:
 /// `GPs` -> `GP`, `CQC's` -> `CQC`, `U.K.` -> `UK`.
+/// A word up to its first hyphen (`-`, U+2010 or U+2011).
+fn first_part(word: &str) -> &str {
+    let b = word.as_bytes();
+    // U+2010 and U+2011 are E2 80 90 and E2 80 91 in UTF-8.
+    let cut = (0..b.len()).find(|&i| {
+        b[i] == b'-'
+            || (b[i] == 0xE2
+                && b.get(i + 1) == Some(&0x80)
+                && matches!(b.get(i + 2), Some(0x90 | 0x91)))
+    });
+    cut.map_or(word, |i| &word[..i])
+}
+
 fn candidate(word: &str) -> Option<String> {
     // Most words have fewer than two capitals: nothing to look at.
-    if word.chars().filter(|c| c.is_uppercase()).take(2).count() < 2 {
+    let ascii_capitals = word
+        .bytes()
+        .take_while(u8::is_ascii)
+        .filter(u8::is_ascii_uppercase)
+        .take(2)
+        .count();
+    if ascii_capitals < 2
+        && (word.is_ascii() || word.chars().filter(|c| c.is_uppercase()).take(2).count() < 2)
+    {
         return None;
     }
     let word = word.trim_end_matches("'s").trim_end_matches("’s");
@@ -170,57 +191,71 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
     // Markdown abbreviation lines, `*[CQC]: Care Quality Commission`, cover
     // the whole document.
-    for line in src.lines() {
-        let l = line.trim_start();
-        if let Some(rest) = l.strip_prefix("*[") {
-            if let Some((abbr, _)) = rest.split_once("]:") {
-                everywhere.insert(abbr.trim().replace('.', "").to_uppercase());
-            }
+    // (Found by their "*[", not line by line: most documents have none.
+    // A `char` pattern is searched for with `memchr`.)
+    for (bracket, _) in src.match_indices('[') {
+        let Some(at) = bracket
+            .checked_sub(1)
+            .filter(|&a| src.as_bytes()[a] == b'*')
+        else {
+            continue;
+        };
+        let line_start = src[..at].rfind('\n').map_or(0, |n| n + 1);
+        if !src[line_start..at].trim_start().is_empty() {
+            continue;
+        }
+        // The rest of the line, as `str::lines` ends it.
+        let rest = &src[bracket + 1..];
+        let rest = match rest.find('\n') {
+            Some(n) => rest[..n].strip_suffix('\r').unwrap_or(&rest[..n]),
+            None => rest,
+        };
+        if let Some((abbr, _)) = rest.split_once("]:") {
+            everywhere.insert(abbr.trim().replace('.', "").to_uppercase());
         }
     }
 
     let mut in_glossary = false;
+    let mut words: Vec<(&str, u32, WordKind)> = Vec::new();
     for s in ctx.doc.sentences() {
         let heading = matches!(s.kind(), crate::BlockKind::Heading(_));
         if heading {
             let h = s.text().to_lowercase();
             in_glossary = GLOSSARY_HEADINGS.iter().any(|g| h.contains(g));
         }
-        let words: Vec<_> = s.words().collect();
-        for (i, w) in words.iter().enumerate() {
+        words.clear();
+        words.extend(s.word_parts());
+        for (i, &(w_text, _, w_kind)) in words.iter().enumerate() {
             // Codes with digits count only when listed ("KS2").
-            let listed_code = w.kind == WordKind::Number && ctx.abbreviation(w.text).is_some();
-            if w.kind != WordKind::Word && !listed_code {
+            let listed_code = w_kind == WordKind::Number && ctx.abbreviation(w_text).is_some();
+            if w_kind != WordKind::Word && !listed_code {
                 continue;
             }
             // "CQC-registered": the abbreviation is the first part.
-            let text = w
-                .text
-                .split(['-', '\u{2010}', '\u{2011}'])
-                .next()
-                .unwrap_or(w.text);
+            let text = first_part(w_text);
             let Some(base) = candidate(text) else {
                 continue;
             };
             // Latin abbreviations ("N.B.") have their own rule.
-            if lists.is_latin(w.text) {
+            if lists.is_latin(w_text) {
                 continue;
             }
             let key = base.to_uppercase();
             // The part's own span, where the source spells it the same way
             // (an entity such as `&amp;` would not).
-            let part = Span::new(w.span.start, w.span.start + text.len());
-            let span = if part.end <= w.span.end && src.get(part.start..part.end) == Some(text) {
+            let w_span = s.word_span(i);
+            let part = Span::new(w_span.start, w_span.start + text.len());
+            let span = if part.end <= w_span.end && src.get(part.start..part.end) == Some(text) {
                 part
             } else {
-                w.span
+                w_span
             };
             // Not abbreviations: Roman numerals ("Part IV", or any that is
             // not a listed abbreviation), units after a number, "OK", and
             // ordinary words in capitals (the `all-caps` rule's).
             if is_roman(&base) {
                 let numbered = i.checked_sub(1).is_some_and(|p| {
-                    let b = words[p].text;
+                    let b = words[p].0;
                     b.starts_with(char::is_uppercase)
                         || NUMBERED.contains(&b.to_lowercase().as_str())
                 });
@@ -231,7 +266,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if base == "OK" {
                 continue;
             }
-            let after_number = i > 0 && words[i - 1].kind == WordKind::Number;
+            let after_number = i > 0 && words[i - 1].2 == WordKind::Number;
             if after_number && UNITS.contains(&key.as_str()) {
                 continue;
             }
@@ -417,6 +452,20 @@ mod tests {
         assert!(
             flagged_with("undefined-abbreviation", "Go to A&E.", &easy).contains(&"A&E".to_owned())
         );
+    }
+
+    #[test]
+    fn first_part_stops_at_any_hyphen() {
+        for (word, part) in [
+            ("CQC-registered", "CQC"),
+            ("NHS\u{2010}funded", "NHS"),
+            ("A\u{2011}B", "A"),
+            ("caf\u{e9}\u{2012}x", "caf\u{e9}\u{2012}x"),
+            ("GP", "GP"),
+        ] {
+            assert_eq!(super::first_part(word), part);
+            assert_eq!(word.split(['-', '\u{2010}', '\u{2011}']).next(), Some(part));
+        }
     }
 
     #[test]
