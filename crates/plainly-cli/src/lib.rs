@@ -51,6 +51,17 @@ enum Command {
     Explain(explain_cmd::ExplainArgs),
     /// List every rule, one a line.
     Rules,
+    /// Run the language server on standard input and output, for editors.
+    Lsp(LspArgs),
+}
+
+/// Arguments of `plainly lsp`.
+#[derive(Debug, clap::Args)]
+struct LspArgs {
+    /// Talk over standard input and output (the only way; accepted because
+    /// many editors pass it).
+    #[arg(long)]
+    stdio: bool,
 }
 
 /// Output formats shared by the commands.
@@ -78,6 +89,10 @@ pub fn main() -> ExitCode {
         Command::Rules => explain_cmd::rules(),
         Command::Metrics(args) => metrics_cmd::run(&args),
         Command::Sentences(args) => sentences_cmd::run(&args),
+        Command::Lsp(_) => {
+            let code = plainly_lsp::serve_stdio();
+            return ExitCode::from(u8::try_from(code).unwrap_or(1));
+        }
     };
     match result {
         Ok(code) => code,

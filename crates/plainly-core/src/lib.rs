@@ -33,6 +33,7 @@
 #![warn(missing_docs)]
 
 pub mod diagnostic;
+mod lookup;
 pub mod markdown;
 pub mod metrics;
 pub mod rules;

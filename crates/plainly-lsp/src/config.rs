@@ -1,0 +1,243 @@
+//! Settings: `plainly.toml` found from the document's folder, then the
+//! editor's own settings on top.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use plainly_core::{Audience, Settings, Severity};
+use serde_json::Value;
+
+/// The names `plainly.toml` may have, in the order they are looked for.
+pub const CONFIG_NAMES: [&str; 2] = ["plainly.toml", ".plainly.toml"];
+
+/// Whether `path` names a plainly configuration file.
+pub fn is_config_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| CONFIG_NAMES.contains(&n))
+}
+
+/// The configuration file that applies to files in `dir`: the nearest
+/// `plainly.toml` or `.plainly.toml` in it or a folder above it.
+pub fn find(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .flat_map(|d| CONFIG_NAMES.iter().map(move |n| d.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// Settings from configuration files, cached per file until a file
+/// changes.
+#[derive(Debug, Default)]
+pub struct Configs {
+    /// The configuration file for each folder asked about.
+    found: HashMap<PathBuf, Option<PathBuf>>,
+    /// Each configuration file, loaded: its settings, or the error to show.
+    loaded: HashMap<PathBuf, Result<Settings, String>>,
+}
+
+impl Configs {
+    /// Forgets everything read, so files are read again.
+    pub fn reload(&mut self) {
+        self.found.clear();
+        self.loaded.clear();
+    }
+
+    /// The configuration file that applies to `file`.
+    pub fn file_for(&mut self, file: &Path) -> Option<PathBuf> {
+        let dir = file.parent()?.to_path_buf();
+        self.found
+            .entry(dir)
+            .or_insert_with_key(|d| find(d))
+            .clone()
+    }
+
+    /// Settings for `file` from its configuration file, and the error to
+    /// show when that file could not be used (the defaults are used then).
+    pub fn settings_for(&mut self, file: Option<&Path>) -> (Settings, Option<String>) {
+        let Some(config) = file.and_then(|f| self.file_for(f)) else {
+            return (Settings::default(), None);
+        };
+        let loaded = self
+            .loaded
+            .entry(config.clone())
+            .or_insert_with(|| load(&config));
+        match loaded {
+            Ok(s) => (s.clone(), None),
+            Err(e) => (Settings::default(), Some(e.clone())),
+        }
+    }
+}
+
+/// Loads one configuration file.
+///
+/// Until the configuration crate is ready, a file's contents are not read:
+/// the defaults apply.
+fn load(path: &Path) -> Result<Settings, String> {
+    std::fs::metadata(path)
+        .map(|_| Settings::default())
+        .map_err(|e| format!("{}: could not read it: {e}", path.display()))
+}
+
+/// What a rule switch in the editor's settings asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleSwitch {
+    /// Run the rule, even if the configuration file turns it off.
+    On,
+    /// Do not run it.
+    Off,
+    /// Run it at this severity.
+    Severity(Severity),
+}
+
+/// Settings from the editor: `initializationOptions` and
+/// `workspace/didChangeConfiguration`. They apply over `plainly.toml`.
+///
+/// ```json
+/// {"audience": "easy-read", "rules": {"passive-voice": false, "jargon": "error"}}
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EditorSettings {
+    /// The audience, when the editor sets one.
+    pub audience: Option<Audience>,
+    /// Rules switched on, off, or to another severity.
+    pub rules: Vec<(String, RuleSwitch)>,
+}
+
+impl EditorSettings {
+    /// Reads the editor's settings, either bare or under a `plainly` key.
+    /// Returns the settings and a warning for each value not understood.
+    pub fn from_json(value: &Value) -> (EditorSettings, Vec<String>) {
+        let mut out = EditorSettings::default();
+        let mut warnings = Vec::new();
+        let value = value.get("plainly").unwrap_or(value);
+        let Some(obj) = value.as_object() else {
+            return (out, warnings);
+        };
+        match obj.get("audience") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) if Audience::from_name(s).is_some() => {
+                out.audience = Audience::from_name(s);
+            }
+            Some(other) => warnings.push(format!(
+                "plainly: the audience {other} is not known. Use \"public\", \"easy-read\" or \"professional\"."
+            )),
+        }
+        if let Some(rules) = obj.get("rules").and_then(Value::as_object) {
+            for (name, v) in rules {
+                if plainly_core::rules::rule(name).is_none() {
+                    warnings.push(format!(
+                        "plainly: there is no rule called \"{name}\". Run `plainly rules` to see the names."
+                    ));
+                    continue;
+                }
+                let switch = match v {
+                    Value::Bool(true) => Some(RuleSwitch::On),
+                    Value::Bool(false) => Some(RuleSwitch::Off),
+                    Value::String(s) => match s.as_str() {
+                        "on" => Some(RuleSwitch::On),
+                        "off" => Some(RuleSwitch::Off),
+                        "info" => Some(RuleSwitch::Severity(Severity::Info)),
+                        "warning" => Some(RuleSwitch::Severity(Severity::Warning)),
+                        "error" => Some(RuleSwitch::Severity(Severity::Error)),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match switch {
+                    Some(s) => out.rules.push((name.clone(), s)),
+                    None => warnings.push(format!(
+                        "plainly: the setting for rule \"{name}\" should be true, false, \"info\", \"warning\" or \"error\"."
+                    )),
+                }
+            }
+        }
+        if let Some(disabled) = obj.get("disable").and_then(Value::as_array) {
+            for name in disabled.iter().filter_map(Value::as_str) {
+                out.rules.push((name.to_owned(), RuleSwitch::Off));
+            }
+        }
+        (out, warnings)
+    }
+
+    /// Applies these settings over `settings`.
+    pub fn apply(&self, settings: &mut Settings) {
+        if let Some(a) = self.audience {
+            settings.audience = a;
+        }
+        for (name, switch) in &self.rules {
+            match switch {
+                RuleSwitch::On => settings.disabled.retain(|d| d != name),
+                RuleSwitch::Off => {
+                    if settings.enabled(name) {
+                        settings.disabled.push(name.clone());
+                    }
+                }
+                RuleSwitch::Severity(s) => {
+                    settings.disabled.retain(|d| d != name);
+                    settings.severity.insert(name.clone(), *s);
+                }
+            }
+        }
+    }
+}
+
+/// `plainly.toml`'s text with `word` added to `extend-allowed`, keeping
+/// the rest of the file as written. `None` when the word is already there.
+/// An error when the file is not valid TOML.
+pub fn allow_word(toml_text: &str, word: &str) -> Result<Option<String>, String> {
+    let mut doc: toml_edit::DocumentMut = toml_text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| e.message().to_owned())?;
+    let entry = doc
+        .entry("extend-allowed")
+        .or_insert_with(|| toml_edit::value(toml_edit::Array::new()));
+    let Some(array) = entry.as_array_mut() else {
+        return Err("extend-allowed is not a list of words".into());
+    };
+    let lower = word.to_lowercase();
+    if array
+        .iter()
+        .any(|v| v.as_str().is_some_and(|s| s.to_lowercase() == lower))
+    {
+        return Ok(None);
+    }
+    array.push(word);
+    Ok(Some(doc.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_settings_switch_rules_and_audience() {
+        let (e, warnings) = EditorSettings::from_json(&serde_json::json!({
+            "plainly": {"audience": "easy-read", "rules": {"passive-voice": false, "jargon": "error", "nope": true}}
+        }));
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("nope"));
+        let mut s = Settings::default();
+        e.apply(&mut s);
+        assert_eq!(s.audience, Audience::EasyRead);
+        assert!(!s.enabled("passive-voice"));
+        assert_eq!(s.severity.get("jargon"), Some(&Severity::Error));
+    }
+
+    #[test]
+    fn allowing_a_word_keeps_comments_and_layout() {
+        let text = "# Our words\naudience = \"public\" # who reads it\n";
+        let out = allow_word(text, "reablement").unwrap().unwrap();
+        assert!(out.starts_with("# Our words\naudience = \"public\" # who reads it\n"));
+        assert!(out.contains("extend-allowed = [\"reablement\"]"));
+        let again = allow_word(&out, "Reablement").unwrap();
+        assert_eq!(again, None);
+        let more = allow_word(&out, "CQC").unwrap().unwrap();
+        assert!(more.contains("extend-allowed = [\"reablement\", \"CQC\"]"));
+        assert!(allow_word("extend-allowed = 3", "x").is_err());
+        assert!(allow_word("= broken", "x").is_err());
+        assert_eq!(
+            allow_word("", "x").unwrap().unwrap(),
+            "extend-allowed = [\"x\"]\n"
+        );
+    }
+}
