@@ -276,6 +276,8 @@ impl<W: Write> Server<W> {
                 return;
             }
             (State::Running, "shutdown") => {
+                // Changes still queued get their diagnostics first.
+                self.publish_dirty();
                 self.state = State::ShutDown;
                 self.send(Response::new_ok(id, Value::Null).into());
                 return;
