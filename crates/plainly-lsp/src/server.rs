@@ -209,8 +209,12 @@ impl<W: Write> Server<W> {
     }
 
     pub(crate) fn notify(&mut self, method: &str, params: impl serde::Serialize) {
-        let params = serde_json::to_value(params).unwrap_or(Value::Null);
-        self.send(Notification::new(method.to_owned(), params).into());
+        if self.broken {
+            return;
+        }
+        if self.out.send_notification(method, &params).is_err() {
+            self.broken = true;
+        }
     }
 
     /// Logs a line in the client's log (`window/logMessage`).

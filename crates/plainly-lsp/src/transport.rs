@@ -121,15 +121,63 @@ impl<W: Write> Writer<W> {
 
     /// Sends a message.
     pub fn send(&mut self, msg: &Message) -> io::Result<()> {
+        // Written field by field: serde's `flatten` would copy the whole
+        // message into a buffer first, which is slow for large ones.
         #[derive(Serialize)]
-        struct JsonRpc<'a> {
+        struct Req<'a> {
             jsonrpc: &'static str,
-            #[serde(flatten)]
-            msg: &'a Message,
+            id: &'a RequestId,
+            method: &'a str,
+            params: &'a Value,
         }
-        self.send_value(&JsonRpc {
+        #[derive(Serialize)]
+        struct Ok<'a> {
+            jsonrpc: &'static str,
+            id: &'a RequestId,
+            result: &'a Value,
+        }
+        #[derive(Serialize)]
+        struct Err<'a> {
+            jsonrpc: &'static str,
+            id: &'a RequestId,
+            error: &'a lsp_server::ResponseError,
+        }
+        match msg {
+            Message::Request(r) => self.send_value(&Req {
+                jsonrpc: "2.0",
+                id: &r.id,
+                method: &r.method,
+                params: &r.params,
+            }),
+            Message::Notification(n) => self.send_notification(&n.method, &n.params),
+            Message::Response(r) => match &r.response_result {
+                Result::Ok(result) => self.send_value(&Ok {
+                    jsonrpc: "2.0",
+                    id: &r.id,
+                    result,
+                }),
+                Result::Err(error) => self.send_value(&Err {
+                    jsonrpc: "2.0",
+                    id: &r.id,
+                    error,
+                }),
+            },
+        }
+    }
+
+    /// Sends a notification, serializing `params` straight into the
+    /// message.
+    pub fn send_notification(&mut self, method: &str, params: &impl Serialize) -> io::Result<()> {
+        #[derive(Serialize)]
+        struct Note<'a, P> {
+            jsonrpc: &'static str,
+            method: &'a str,
+            params: &'a P,
+        }
+        self.send_value(&Note {
             jsonrpc: "2.0",
-            msg,
+            method,
+            params,
         })
     }
 
