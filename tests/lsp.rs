@@ -514,3 +514,89 @@ fn file_uri(path: &Path) -> String {
     }
     out
 }
+
+#[test]
+fn plainly_toml_is_read_reloaded_and_its_errors_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("plainly.toml");
+    std::fs::write(&config, "# Our words\nextend-allowed = [\"utilise\"]\n").unwrap();
+    let sub = dir.path().join("letters");
+    std::fs::create_dir(&sub).unwrap();
+    let doc = sub.join("visit.md");
+    let u = file_uri(&doc);
+    let mut s = Session::start_in(dir.path());
+    s.initialize(json!({
+        "rootUri": file_uri(dir.path()),
+        "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}},
+    }));
+    let reg = s.wait_for("a watcher registration", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    let watchers = &reg["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert_eq!(watchers[0]["globPattern"], "**/plainly.toml");
+    s.send(&json!({"jsonrpc": "2.0", "id": reg["id"], "result": null}));
+
+    // Found from the document's folder upwards: "utilise" is allowed.
+    s.open(&u, 1, LETTER);
+    let diags = s.diagnostics(&u, Some(1));
+    assert_eq!(rules(&diags), ["complex-word"]);
+    assert!(diags[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("in order to"));
+
+    // The file changes on disk: read again, published again.
+    std::fs::write(&config, "[rules.complex-word]\nenabled = false\n").unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    assert!(s.diagnostics(&u, Some(1)).is_empty());
+
+    // A broken file: the user is told where and why, and the defaults apply.
+    std::fs::write(&config, "audiance = \"public\"\n").unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    let shown = s.wait_for("the settings error", |m| {
+        m["method"] == "window/showMessage"
+    });
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(message.contains("plainly.toml:1:1"), "{message}");
+    assert!(message.contains("audiance"), "{message}");
+    assert_eq!(s.diagnostics(&u, Some(1)).len(), 2);
+
+    // "Allow" edits the file that applies, keeping what is there.
+    std::fs::write(&config, "# Our words\naudience = \"public\"\n").unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    s.diagnostics(&u, Some(1));
+    let r = s.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u}, "range": range(2, 10, 2, 10), "context": {"diagnostics": []}}),
+    );
+    let allow = r["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Allow \"utilise\" in this project")
+        .expect("an allow action")
+        .clone();
+    let edit = &allow["edit"]["changes"][file_uri(&config).as_str()][0];
+    assert_eq!(edit["newText"], "extend-allowed = [\"utilise\"]\n");
+    // Applied as the client would, the file works.
+    std::fs::write(
+        &config,
+        "# Our words\naudience = \"public\"\nextend-allowed = [\"utilise\"]\n",
+    )
+    .unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    assert_eq!(rules(&s.diagnostics(&u, Some(1))), ["complex-word"]);
+    assert_eq!(s.finish(), 0);
+}

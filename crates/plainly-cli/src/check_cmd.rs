@@ -1,10 +1,12 @@
 //! `plainly check`: findings, with a suggestion for each.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use plainly_core::{Audience, Diagnostic, Document, LineIndex, Report, Settings, Severity};
+use plainly_config::Resolver;
+use plainly_core::{Audience, Diagnostic, Document, LineIndex, Report, Severity, TextFormat};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -13,22 +15,29 @@ use crate::{read_input, Format};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files and folders to check; folders are searched for .md and
-    /// .markdown files (respecting .gitignore). - reads standard input.
+    /// Files and folders to check; folders are searched for .md, .markdown
+    /// and .mdx files (respecting .gitignore and the settings' exclude).
+    /// Files named here are checked even if excluded. - reads standard input.
     #[arg(value_name = "PATHS", default_value = ".")]
     paths: Vec<PathBuf>,
     /// How to print the results.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Who will read the documents: sets every threshold.
-    #[arg(long, value_enum, default_value_t = AudienceArg::Public)]
-    audience: AudienceArg,
+    /// Who will read the documents: sets every threshold. Wins over the
+    /// settings file; public unless set there or here.
+    #[arg(long, value_enum)]
+    audience: Option<AudienceArg>,
     /// Exit with code 1 when there are findings at or above this level.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
-    /// The name to use for standard input in messages.
+    /// The name to use for standard input in messages, to find its
+    /// settings file, and to tell plain text (.txt) from Markdown.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    #[command(flatten)]
+    config: crate::config_args::ConfigArgs,
+    #[command(flatten)]
+    fixing: crate::fix_cmd::FixArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,24 +69,44 @@ impl FailOn {
     }
 }
 
-/// The files to check, in a stable order.
-fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// Extensions checked when a folder is searched. A file named on the
+/// command line is checked whatever its extension.
+const EXTENSIONS: [&str; 3] = ["md", "markdown", "mdx"];
+
+/// How to read a file: `.txt` is plain text, everything else Markdown.
+fn text_format(name: &Path) -> TextFormat {
+    if name
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+    {
+        TextFormat::Plain
+    } else {
+        TextFormat::Markdown
+    }
+}
+
+/// The files to check, in a stable order. Inside folders, what the
+/// settings exclude is skipped; paths named on the command line are not.
+fn collect(paths: &[PathBuf], resolver: &Arc<Resolver>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" || !p.is_dir() {
             out.push(p.clone());
             continue;
         }
+        let resolver = Arc::clone(resolver);
         let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(p)
             .follow_links(false)
+            // A broken settings file excludes nothing here; it is reported
+            // when the settings for the files under it are read.
+            .filter_entry(move |e| e.depth() == 0 || !resolver.excludes(e.path()).unwrap_or(false))
             .build()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
             .map(|e| e.into_path())
             .filter(|p| {
-                p.extension().is_some_and(|e| {
-                    e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
-                })
+                p.extension()
+                    .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
             })
             .collect();
         found.sort();
@@ -88,26 +117,58 @@ fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
 
 struct Checked {
     name: String,
+    /// The path as found, or `-` for standard input.
+    path: PathBuf,
+    /// The text the report is about: after fixing, when fixing.
     text: String,
     report: Report,
+    /// When fixing: the text as read, and how many fixes were made.
+    original: Option<(String, usize)>,
+    audience: Audience,
 }
 
 pub fn run(args: &Args) -> io::Result<ExitCode> {
-    let audience = match args.audience {
+    let audience = args.audience.map(|a| match a {
         AudienceArg::Public => Audience::Public,
         AudienceArg::EasyRead => Audience::EasyRead,
         AudienceArg::Professional => Audience::Professional,
+    });
+    let resolver = match args.config.resolver() {
+        Ok(r) => Arc::new(r),
+        Err(code) => return Ok(code),
     };
-    let settings = Settings::for_audience(audience);
+    let (files, config_errors) = crate::config_args::settings_for_each(
+        collect(&args.paths, &resolver),
+        &resolver,
+        args.stdin_filename.as_deref(),
+        audience,
+    );
     // Files are read and checked in parallel, then reported in the order
     // they were found, so the output is the same on every run.
-    let checked: Vec<Result<Checked, crate::InputError>> = collect(&args.paths)
+    let checked: Vec<Result<Checked, crate::InputError>> = files
         .par_iter()
-        .map(|path| {
-            read_input(path, args.stdin_filename.as_deref()).map(|input| Checked {
-                report: Document::parse(&input.text).check(&settings),
-                name: input.name,
-                text: input.text,
+        .map(|(path, settings)| {
+            let input = read_input(path, args.stdin_filename.as_deref())?;
+            let format = text_format(Path::new(&input.name));
+            Ok(if args.fixing.active() {
+                let fixed = plainly_core::fix_as(&input.text, format, settings, args.fixing.mode());
+                Checked {
+                    report: fixed.report,
+                    name: input.name,
+                    path: path.clone(),
+                    text: fixed.text,
+                    original: Some((input.text, fixed.applied)),
+                    audience: settings.audience,
+                }
+            } else {
+                Checked {
+                    report: Document::parse_as(&input.text, format).check(settings),
+                    name: input.name,
+                    path: path.clone(),
+                    text: input.text,
+                    original: None,
+                    audience: settings.audience,
+                }
             })
         })
         .collect();
@@ -122,21 +183,141 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
             }
         }
     }
+    if args.fixing.diff {
+        return show_diffs(&results, input_errors);
+    }
+    if args.fixing.fix {
+        match save_fixes(&results, args.fail_on) {
+            Saved::ToStdout(code) => return Ok(code),
+            Saved::Files { failed } => input_errors += failed,
+        }
+    }
     match args.format {
         Format::Json => write_json(&results)?,
-        Format::Human => write_human(&results, audience)?,
+        Format::Human => write_human(&results)?,
     }
     let failed = results
         .iter()
         .flat_map(|r| &r.report.diagnostics)
         .any(|d| args.fail_on.fails(d.severity));
-    Ok(if input_errors > 0 {
+    Ok(if input_errors > 0 || config_errors {
         ExitCode::from(2)
     } else if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--diff`: print what `--fix` would change. Exit 1 when there is
+/// something to change, 2 when a file could not be read.
+fn show_diffs(results: &[Checked], input_errors: usize) -> io::Result<ExitCode> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut changed = 0;
+    for r in results {
+        if let Some((original, _)) = &r.original {
+            let diff = crate::fix_cmd::unified_diff(&r.name, original, &r.text);
+            if !diff.is_empty() {
+                changed += 1;
+                out.write_all(diff.as_bytes())?;
+            }
+        }
+    }
+    out.flush()?;
+    let fixes: usize = results
+        .iter()
+        .filter_map(|r| r.original.as_ref())
+        .map(|(_, n)| n)
+        .sum();
+    if changed > 0 {
+        eprintln!(
+            "{fixes} {} in {changed} {} can be fixed. Run again with --fix to make the changes.",
+            if fixes == 1 { "problem" } else { "problems" },
+            if changed == 1 { "file" } else { "files" },
+        );
+    }
+    Ok(if input_errors > 0 {
+        ExitCode::from(2)
+    } else if changed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+enum Saved {
+    /// Standard input was fixed and written to standard output: nothing
+    /// more to print. The exit code follows what is left to fix by hand.
+    ToStdout(ExitCode),
+    /// Files were written; this many could not be.
+    Files { failed: usize },
+}
+
+/// `--fix`: write each changed file in one step, or the fixed standard
+/// input to standard output.
+fn save_fixes(results: &[Checked], fail_on: FailOn) -> Saved {
+    if let [only] = results {
+        if only.path.as_os_str() == "-" {
+            let mut out = io::stdout().lock();
+            let written = out
+                .write_all(only.text.as_bytes())
+                .and_then(|()| out.flush());
+            let code = match written {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: could not write the fixed text: {e}");
+                    ExitCode::from(2)
+                }
+                _ if only
+                    .report
+                    .diagnostics
+                    .iter()
+                    .any(|d| fail_on.fails(d.severity)) =>
+                {
+                    ExitCode::from(1)
+                }
+                _ => ExitCode::SUCCESS,
+            };
+            return Saved::ToStdout(code);
+        }
+    }
+    let mut failed = 0;
+    let mut fixes = 0;
+    let mut files = 0;
+    for r in results {
+        let Some((original, applied)) = &r.original else {
+            continue;
+        };
+        if *original == r.text {
+            continue;
+        }
+        if r.path.as_os_str() == "-" {
+            eprintln!(
+                "error: {}: standard input can only be fixed on its own. \
+                 Run plainly check --fix - without other files.",
+                r.name
+            );
+            failed += 1;
+            continue;
+        }
+        match crate::fix_cmd::write_atomically(&r.path, &r.text) {
+            Ok(()) => {
+                fixes += applied;
+                files += 1;
+            }
+            Err(e) => {
+                eprintln!("error: {}", crate::fix_cmd::write_problem(&r.name, &e));
+                failed += 1;
+            }
+        }
+    }
+    if files > 0 {
+        eprintln!(
+            "Fixed {fixes} {} in {files} {}.",
+            if fixes == 1 { "problem" } else { "problems" },
+            if files == 1 { "file" } else { "files" },
+        );
+    }
+    Saved::Files { failed }
 }
 
 #[derive(Serialize)]
@@ -244,7 +425,7 @@ impl Style {
     }
 }
 
-fn write_human(results: &[Checked], audience: Audience) -> io::Result<()> {
+fn write_human(results: &[Checked]) -> io::Result<()> {
     let stdout = io::stdout();
     let style = Style {
         on: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
@@ -258,7 +439,7 @@ fn write_human(results: &[Checked], audience: Audience) -> io::Result<()> {
         let mut s = Summary::default();
         r.report.diagnostics.iter().for_each(|d| count(&mut s, d));
         let age = match &r.report.metrics.scores {
-            Some(sc) => reading_age_sentence(sc.reading_age, audience),
+            Some(sc) => reading_age_sentence(sc.reading_age, r.audience),
             None => "No sentences to score.".to_owned(),
         };
         writeln!(

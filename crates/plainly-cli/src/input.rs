@@ -89,6 +89,14 @@ pub fn read_input(path: &Path, stdin_name: Option<&str>) -> Result<Input, InputE
     } else {
         read_file(path, &name)?
     };
+    // Text files do not hold zero bytes; images, archives and programs do.
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err(InputError::new(
+            &name,
+            "this looks like a binary file, not text, so it was not checked. \
+             Name a Markdown or text file.",
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         InputError::new(
@@ -134,6 +142,10 @@ fn io_problem(name: &str, path: &Path, e: &std::io::Error) -> InputError {
         ErrorKind::PermissionDenied => {
             "you do not have permission to read this file. Check its permissions.".to_owned()
         }
+        // ELOOP: a symbolic link that leads back to itself.
+        _ if cfg!(target_os = "linux") && e.raw_os_error() == Some(40) => {
+            "this is a symbolic link that leads round in a loop. Fix or remove the link.".to_owned()
+        }
         _ => format!("could not read the file ({e})."),
     };
     InputError::new(name, problem)
@@ -163,4 +175,24 @@ fn similar_file(path: &Path) -> Option<PathBuf> {
                 p
             }
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tests run as root on CI, where nothing is unreadable, so the message
+    /// for a file without read permission is checked here directly.
+    #[test]
+    fn permission_and_loop_messages_say_what_to_do() {
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let msg = io_problem("secret.md", Path::new("secret.md"), &e).to_string();
+        assert_eq!(
+            msg,
+            "secret.md: you do not have permission to read this file. Check its permissions."
+        );
+        let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let msg = io_problem("nothere.md", Path::new("nothere.md"), &e).to_string();
+        assert!(msg.starts_with("nothere.md: no such file."), "{msg}");
+    }
 }

@@ -11,7 +11,10 @@
 //! A closed pipe (`plainly metrics big.md | head`) is not an error.
 
 mod check_cmd;
+mod config_args;
 mod explain_cmd;
+mod fix_cmd;
+mod init_cmd;
 mod input;
 mod metrics_cmd;
 mod output;
@@ -51,6 +54,9 @@ enum Command {
     Explain(explain_cmd::ExplainArgs),
     /// List every rule, one a line.
     Rules,
+    /// Write a plainly.toml settings file, with every setting and what it
+    /// does.
+    Init(init_cmd::Args),
     /// Run the language server on standard input and output, for editors.
     Lsp(LspArgs),
 }
@@ -89,6 +95,7 @@ pub fn main() -> ExitCode {
         Command::Rules => explain_cmd::rules(),
         Command::Metrics(args) => metrics_cmd::run(&args),
         Command::Sentences(args) => sentences_cmd::run(&args),
+        Command::Init(args) => init_cmd::run(&args),
         Command::Lsp(_) => {
             let code = plainly_lsp::serve_stdio();
             return ExitCode::from(u8::try_from(code).unwrap_or(1));

@@ -33,6 +33,7 @@
 #![warn(missing_docs)]
 
 pub mod diagnostic;
+pub mod fix;
 mod lookup;
 pub mod markdown;
 pub mod metrics;
@@ -46,6 +47,7 @@ pub mod wordlists;
 pub mod words;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Related, Severity, Suggestion};
+pub use fix::{fix, fix_as, FixMode, Fixed};
 pub use markdown::BlockKind;
 pub use metrics::{Counts, Metrics, Scores, Section};
 pub use rules::{Rule, RULES};
@@ -77,6 +79,16 @@ pub fn check(source: &str, settings: &Settings) -> Report {
 }
 
 use markdown::Block;
+
+/// How to read a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextFormat {
+    /// CommonMark with tables, footnotes and front matter.
+    #[default]
+    Markdown,
+    /// Plain text: paragraphs split by blank lines, no markup.
+    Plain,
+}
 
 /// The largest document analysed: spans are stored as 32-bit offsets. Text
 /// past this point (4 GiB) is ignored.
@@ -122,8 +134,16 @@ impl<'s> Document<'s> {
     /// Analyses `source`, a Markdown document. Never fails: any text is
     /// valid Markdown.
     pub fn parse(source: &'s str) -> Document<'s> {
+        Document::parse_as(source, TextFormat::Markdown)
+    }
+
+    /// Analyses `source` as Markdown or as plain text.
+    pub fn parse_as(source: &'s str, format: TextFormat) -> Document<'s> {
         let source = truncate(source);
-        let prose = markdown::prose(source);
+        let prose = match format {
+            TextFormat::Markdown => markdown::prose(source),
+            TextFormat::Plain => markdown::plain_prose(source),
+        };
         let mut doc = Document {
             source,
             sentences: Vec::with_capacity(source.len() / 80),
@@ -189,6 +209,16 @@ impl<'s> Document<'s> {
         self.sentences
             .iter()
             .map(move |data| Sentence { doc: self, data })
+    }
+
+    /// Whether a sentence ends exactly at source offset `offset`.
+    pub(crate) fn ends_sentence(&self, offset: usize) -> bool {
+        let i = self
+            .sentences
+            .partition_point(|s| (s.end as usize) < offset);
+        self.sentences
+            .get(i)
+            .is_some_and(|s| s.end as usize == offset)
     }
 
     /// The spans of every HTML comment, `<!-- ... -->`, in order.
@@ -269,16 +299,16 @@ impl<'s> Document<'s> {
     pub fn check(&self, settings: &Settings) -> Report {
         let metrics = self.metrics();
         let lines = LineIndex::new(self.source);
-        let custom =
-            (!settings.words.is_empty()).then(|| wordlists::WordLists::custom(&settings.words));
+        let custom = wordlists::custom_lists(&settings.words);
+        let custom = custom.as_deref();
         let ctx = rules::Context {
             doc: self,
             settings,
             thresholds: settings.thresholds(),
             metrics: &metrics,
             lines: &lines,
-            terms: self.term_matches(custom.as_ref()),
-            custom: custom.as_ref(),
+            terms: self.term_matches(custom),
+            custom,
         };
         let mut diagnostics = Vec::new();
         for rule in RULES.iter().filter(|r| settings.enabled(r.name)) {
@@ -342,7 +372,9 @@ impl<'s> Document<'s> {
                         .find(&block.text, &mut lower)
                         .map(|(e, r, b)| (first + e, r, b)),
                 );
-                found.sort_by_key(|(_, r, _)| (r.start, std::cmp::Reverse(r.end)));
+                // At the same place, the project's own entry wins: its
+                // explanation is the one the writer asked for.
+                found.sort_by_key(|(e, r, _)| (r.start, std::cmp::Reverse(r.end), *e < first));
                 let mut end = 0;
                 found.retain(|(_, r, _)| {
                     let keep = r.start >= end;

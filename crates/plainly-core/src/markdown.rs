@@ -395,6 +395,70 @@ fn collect_comments(source: &str, span: Span, out: &mut Vec<Span>) {
     }
 }
 
+/// Splits plain text (not Markdown) into prose blocks: paragraphs are
+/// separated by blank lines, and a line that starts with a bullet (`-`,
+/// `*`, `•`) or a number (`1.`, `1)`) starts a list item. Nothing is code
+/// or markup: `#`, `*` and `<` are just characters.
+pub fn plain_prose(source: &str) -> Prose {
+    let base = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut out = Prose::default();
+    let mut block: Option<Block> = None;
+    let mut at = base;
+    let finish = |block: &mut Option<Block>, out: &mut Prose| {
+        if let Some(b) = block.take().filter(Block::has_prose) {
+            out.blocks.push(b);
+        }
+    };
+    for line in source[base..].split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim_start();
+        if trimmed.is_empty() {
+            finish(&mut block, &mut out);
+            continue;
+        }
+        let indent = body.len() - trimmed.len();
+        let marker = list_marker(trimmed);
+        if marker > 0 {
+            finish(&mut block, &mut out);
+            block = Some(Block::new(BlockKind::ListItem));
+        }
+        let b = block.get_or_insert_with(|| Block::new(BlockKind::Paragraph));
+        if !b.text.is_empty() {
+            // A line break inside a paragraph reads as a space.
+            b.push(" ", start, 0, false);
+        }
+        let from = start + indent + marker;
+        b.push(
+            &source[from..start + body.len()],
+            from,
+            start + body.len() - from,
+            true,
+        );
+    }
+    finish(&mut block, &mut out);
+    out
+}
+
+/// The length of a list marker and the space after it at the start of
+/// `line`, or 0.
+fn list_marker(line: &str) -> usize {
+    for bullet in ["- ", "* ", "• ", "+ "] {
+        if line.starts_with(bullet) {
+            return bullet.len();
+        }
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &line.as_bytes()[digits..];
+        if rest.len() >= 2 && matches!(rest[0], b'.' | b')') && rest[1] == b' ' {
+            return digits + 2;
+        }
+    }
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,5 +525,24 @@ mod tests {
         assert_eq!(b.source_span(amp..amp + 1).text(src), "&amp;");
         let whole = b.source_span(0..b.text.len());
         assert_eq!(whole.text(src), "Tea &amp; cake\r\nfor you.");
+    }
+
+    #[test]
+    fn plain_text_has_paragraphs_and_list_items_and_no_markup() {
+        let src = "# Not a heading\r\nstill the same paragraph.\n\n- first item\n2) second item\n    indented, not code\n";
+        let p = plain_prose(src);
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "# Not a heading still the same paragraph.",
+                "first item",
+                "second item indented, not code"
+            ]
+        );
+        assert_eq!(p.blocks[1].kind, BlockKind::ListItem);
+        let b = &p.blocks[0];
+        let span = b.source_span(16..21);
+        assert_eq!(&src[span.start..span.end], "still");
     }
 }

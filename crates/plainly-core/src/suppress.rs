@@ -314,7 +314,8 @@ fn unused(source: &str, lines: &LineIndex, comment: Span) -> Diagnostic {
             "Remove the comment.",
             remove,
             "",
-            Applicability::Unsafe,
+            // An edit to HTML: offered in editors, never made by `--fix`.
+            Applicability::DisplayOnly,
         )],
         related: None,
     }
@@ -331,7 +332,7 @@ fn unknown_rule(name: &str, span: Span) -> Diagnostic {
             format!("Did you mean `{near}`?"),
             span,
             near,
-            Applicability::Unsafe,
+            Applicability::DisplayOnly,
         ),
         None => Suggestion::advice("Run `plainly rules` to see the rule names."),
     };
@@ -480,6 +481,26 @@ mod tests {
         assert_eq!(d.span.text(text), "wellness pods");
         assert!(
             d.suggestions[0].message.contains("drop-in room"),
+            "{:?}",
+            d.suggestions
+        );
+    }
+
+    #[test]
+    fn a_project_entry_wins_over_a_built_in_one() {
+        let mut s = Settings::default();
+        s.words.jargon.push(CustomTerm::new(
+            "reablement",
+            ["help to get your skills back"],
+        ));
+        let text = "We offer reablement at home.\n";
+        let got = check(text, &s);
+        let d = &got.diagnostics[0];
+        assert_eq!(d.rule, "jargon");
+        assert!(
+            d.suggestions[0]
+                .message
+                .contains("help to get your skills back"),
             "{:?}",
             d.suggestions
         );

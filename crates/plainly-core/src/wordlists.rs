@@ -126,6 +126,33 @@ pub fn lists() -> &'static WordLists {
     &LISTS
 }
 
+/// The compiled lists for a project's own words, or `None` when it adds
+/// none. Compiled once per set of words and kept (the last few sets), so
+/// checking many files, or re-checking as someone types, does not rebuild
+/// them.
+pub fn custom_lists(words: &CustomWords) -> Option<std::sync::Arc<WordLists>> {
+    use std::sync::{Arc, Mutex};
+    if words.jargon.is_empty() && words.complex_words.is_empty() && words.abbreviations.is_empty() {
+        return None;
+    }
+    type Cache = Vec<(CustomWords, Arc<WordLists>)>;
+    static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
+    const KEEP: usize = 8;
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(i) = cache.iter().position(|(w, _)| w == words) {
+        let hit = cache.remove(i);
+        let lists = Arc::clone(&hit.1);
+        cache.push(hit);
+        return Some(lists);
+    }
+    let lists = Arc::new(WordLists::custom(words));
+    if cache.len() == KEEP {
+        cache.remove(0);
+    }
+    cache.push((words.clone(), Arc::clone(&lists)));
+    Some(lists)
+}
+
 /// The data rows of a TSV file: comments, blank lines and the header line
 /// left out.
 pub fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

@@ -41,7 +41,7 @@ fn check_invariants(src: &str, audience: Audience) {
     }
 }
 
-fn piece() -> impl Strategy<Value = String> {
+pub fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("# ".to_owned()),
         Just("- ".to_owned()),
@@ -73,6 +73,12 @@ fn piece() -> impl Strategy<Value = String> {
         Just("e\u{301} ".to_owned()),
         Just("&amp; ".to_owned()),
         Just("<!-- x -->".to_owned()),
+        Just("<!-- plainly-disable -->".to_owned()),
+        Just("<!-- plainly-enable -->".to_owned()),
+        Just("<!-- plainly-disable jargon complex-word -->\n".to_owned()),
+        Just("<!-- plainly-enable jargon -->\n".to_owned()),
+        Just("<!-- plainly-disable-next-line latin-abbreviation -->\n".to_owned()),
+        Just("<!-- plainly-disable-next-line jargn -->".to_owned()),
         Just(". ".to_owned()),
         Just("? ".to_owned()),
         Just("01632 960 450 ".to_owned()),
@@ -95,5 +101,28 @@ proptest! {
         audience in prop_oneof![Just(Audience::Public), Just(Audience::EasyRead), Just(Audience::Professional)],
     ) {
         check_invariants(&src, audience);
+    }
+
+    #[test]
+    fn plain_text_keeps_every_invariant(
+        src in prop::collection::vec(piece(), 0..50).prop_map(|v| v.concat()),
+    ) {
+        let doc = plainly_core::Document::parse_as(&src, plainly_core::TextFormat::Plain);
+        let report = doc.check(&Settings::default());
+        for d in &report.diagnostics {
+            prop_assert!(d.span.end <= src.len() && src.is_char_boundary(d.span.start) && src.is_char_boundary(d.span.end));
+        }
+    }
+
+    #[test]
+    fn fixing_twice_changes_nothing_the_second_time(
+        src in prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat()),
+    ) {
+        use plainly_core::{fix, FixMode};
+        for mode in [FixMode::Safe, FixMode::SafeAndUnsafe] {
+            let once = fix(&src, &Settings::default(), mode);
+            let twice = fix(&once.text, &Settings::default(), mode);
+            prop_assert_eq!(&twice.text, &once.text, "fixing {:?} twice differs", src);
+        }
     }
 }

@@ -16,6 +16,13 @@ fn pct(a: usize, b: usize) -> f64 {
     100.0 * a as f64 / b.max(1) as f64
 }
 
+/// Whether to print the cases a set gets wrong. Held-out cases are not
+/// printed, so nobody tunes the rules or lists on them by accident; set
+/// `PLAINLY_SHOW_HELD_OUT=1` to see them when the measuring is done.
+fn show_cases(set: &str) -> bool {
+    !set.contains("held-out") || std::env::var_os("PLAINLY_SHOW_HELD_OUT").is_some()
+}
+
 fn data_rows(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -52,6 +59,20 @@ fn held_out_flagged_terms_are_found() {
     );
 }
 
+/// The second held-out set, written blind later still: its writer saw no
+/// code, no word list and no labelled case. Measured only; the floor (and
+/// the ceiling below) sit just under the first measurement, 87.1% and 3.8%,
+/// to stop it getting worse.
+#[test]
+fn second_held_out_flagged_terms_are_found() {
+    flagged_terms(
+        "second held-out",
+        include_str!("data/rules-flagged-holdout2.tsv"),
+        200,
+        85.0,
+    );
+}
+
 #[test]
 fn clean_sentences_stay_clean() {
     clean_sentences(
@@ -70,6 +91,16 @@ fn held_out_clean_sentences_stay_clean() {
         include_str!("data/rules-clean-holdout.txt"),
         100,
         7.5,
+    );
+}
+
+#[test]
+fn second_held_out_clean_sentences_stay_clean() {
+    clean_sentences(
+        "second held-out",
+        include_str!("data/rules-clean-holdout2.txt"),
+        150,
+        4.5,
     );
 }
 
@@ -132,7 +163,7 @@ fn flagged_terms(set: &str, data: &str, min: usize, floor: f64) {
         println!("  {rule:<22} {ok:>3} / {n:<3} {:5.1}%", pct(*ok, *n));
     }
     println!("  other findings in those sentences: {extra}");
-    for m in &misses {
+    for m in misses.iter().filter(|_| show_cases(set)) {
         println!("  missed {m}");
     }
     assert!(total >= min);
@@ -163,7 +194,7 @@ fn clean_sentences(set: &str, data: &str, min: usize, ceiling: f64) {
         flagged.len(),
         pct(flagged.len(), total)
     );
-    for f in &flagged {
+    for f in flagged.iter().filter(|_| show_cases(set)) {
         println!("  {f}");
     }
     assert!(total >= min);

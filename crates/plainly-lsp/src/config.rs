@@ -3,12 +3,14 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use plainly_config::Config;
 use plainly_core::{Audience, Settings, Severity};
 use serde_json::Value;
 
-/// The names `plainly.toml` may have, in the order they are looked for.
-pub const CONFIG_NAMES: [&str; 2] = ["plainly.toml", ".plainly.toml"];
+/// The names a settings file may have, in the order they are looked for.
+pub const CONFIG_NAMES: [&str; 2] = plainly_config::FILE_NAMES;
 
 /// Whether `path` names a plainly configuration file.
 pub fn is_config_file(path: &Path) -> bool {
@@ -17,22 +19,25 @@ pub fn is_config_file(path: &Path) -> bool {
         .is_some_and(|n| CONFIG_NAMES.contains(&n))
 }
 
-/// The configuration file that applies to files in `dir`: the nearest
-/// `plainly.toml` or `.plainly.toml` in it or a folder above it.
-pub fn find(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .flat_map(|d| CONFIG_NAMES.iter().map(move |n| d.join(n)))
-        .find(|p| p.is_file())
-}
-
-/// Settings from configuration files, cached per file until a file
-/// changes.
+/// Settings from configuration files, each read once until a file
+/// changes, as `plainly check` reads them.
 #[derive(Debug, Default)]
 pub struct Configs {
     /// The configuration file for each folder asked about.
     found: HashMap<PathBuf, Option<PathBuf>>,
-    /// Each configuration file, loaded: its settings, or the error to show.
-    loaded: HashMap<PathBuf, Result<Settings, String>>,
+    /// Each configuration file, loaded, or the error to show.
+    loaded: HashMap<PathBuf, Result<Arc<Config>, String>>,
+}
+
+/// What the configuration says about one document.
+#[derive(Debug)]
+pub struct ForFile {
+    /// Its settings (the defaults when there is no usable file).
+    pub settings: Settings,
+    /// Why the configuration file could not be used, to show the user.
+    pub error: Option<String>,
+    /// Whether `exclude` or `extend-exclude` covers the document.
+    pub excluded: bool,
 }
 
 impl Configs {
@@ -47,35 +52,38 @@ impl Configs {
         let dir = file.parent()?.to_path_buf();
         self.found
             .entry(dir)
-            .or_insert_with_key(|d| find(d))
+            .or_insert_with_key(|d| plainly_config::find(d))
             .clone()
     }
 
-    /// Settings for `file` from its configuration file, and the error to
-    /// show when that file could not be used (the defaults are used then).
-    pub fn settings_for(&mut self, file: Option<&Path>) -> (Settings, Option<String>) {
-        let Some(config) = file.and_then(|f| self.file_for(f)) else {
-            return (Settings::default(), None);
+    /// Settings for `file` (a document's path; `None` for documents that
+    /// are not files, which get the defaults).
+    pub fn settings_for(&mut self, file: Option<&Path>) -> ForFile {
+        let defaults = |error| ForFile {
+            settings: Settings::default(),
+            error,
+            excluded: false,
         };
-        let loaded = self
-            .loaded
-            .entry(config.clone())
-            .or_insert_with(|| load(&config));
+        let Some(file) = file else {
+            return defaults(None);
+        };
+        let Some(config_path) = self.file_for(file) else {
+            return defaults(None);
+        };
+        let loaded = self.loaded.entry(config_path.clone()).or_insert_with(|| {
+            Config::load(&config_path)
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        });
         match loaded {
-            Ok(s) => (s.clone(), None),
-            Err(e) => (Settings::default(), Some(e.clone())),
+            Ok(config) => ForFile {
+                settings: config.settings_for(file),
+                error: None,
+                excluded: config.is_excluded(file),
+            },
+            Err(e) => defaults(Some(e.clone())),
         }
     }
-}
-
-/// Loads one configuration file.
-///
-/// Until the configuration crate is ready, a file's contents are not read:
-/// the defaults apply.
-fn load(path: &Path) -> Result<Settings, String> {
-    std::fs::metadata(path)
-        .map(|_| Settings::default())
-        .map_err(|e| format!("{}: could not read it: {e}", path.display()))
 }
 
 /// What a rule switch in the editor's settings asks for.

@@ -572,7 +572,11 @@ impl<W: Write> Server<W> {
     /// The settings for a document: its `plainly.toml`, then the editor's.
     pub(crate) fn settings_for(&mut self, key: &str) -> Settings {
         let path = self.docs.get(key).and_then(|d| d.path.clone());
-        let (mut settings, error) = self.configs.settings_for(path.as_deref());
+        let crate::config::ForFile {
+            mut settings,
+            error,
+            excluded,
+        } = self.configs.settings_for(path.as_deref());
         if let Some(error) = error {
             if self.shown_errors.insert(error.clone()) {
                 self.show(
@@ -583,6 +587,15 @@ impl<W: Write> Server<W> {
         }
         let editor = self.editor_settings.as_ref().unwrap_or(&self.init_settings);
         editor.apply(&mut settings);
+        if excluded {
+            // The project leaves this file out: check it with every rule
+            // off, so nothing is reported, as `plainly check` reports
+            // nothing.
+            settings.disabled = plainly_core::RULES
+                .iter()
+                .map(|r| r.name.to_owned())
+                .collect();
+        }
         settings
     }
 

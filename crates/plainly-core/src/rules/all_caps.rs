@@ -28,7 +28,8 @@ declare_rule! {
     ///
     /// ## Options
     ///
-    /// None.
+    /// In `plainly.toml`, `[rules.all-caps]` takes `enabled` and `severity`,
+    /// as every rule does.
     pub static ALL_CAPS = "all-caps", Severity::Warning, "Words in capitals for emphasis", check;
 }
 

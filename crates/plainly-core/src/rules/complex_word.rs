@@ -32,6 +32,11 @@ declare_rule! {
     /// Common words that are often fine ("provide", "however") are reported
     /// as info. Where swapping in the first alternative cannot change the
     /// meaning ("in order to" to "to"), the fix is marked safe.
+    ///
+    /// In `plainly.toml`: add your own words, with plainer ones, under
+    /// `[extend-complex-words]`; list words never to flag in
+    /// `extend-allowed`. `[rules.complex-word]` takes `enabled` and
+    /// `severity`, as every rule does.
     pub static COMPLEX_WORD = "complex-word", Severity::Warning, "Formal words and wordy phrases with a plainer alternative", check;
 }
 

@@ -30,6 +30,10 @@ declare_rule! {
     ///
     /// The threshold is set by the audience (`--audience`). Sentences under
     /// 8 words are not scored: one long word is not a hard sentence.
+    ///
+    /// In `plainly.toml`, `[rules.hard-sentence]` takes `min-age`: a
+    /// sentence with this reading age or more is flagged, whatever the
+    /// audience. Like every rule, it also takes `enabled` and `severity`.
     pub static HARD_SENTENCE = "hard-sentence", Severity::Warning, "Sentences whose reading age is well above the target", check;
 }
 

@@ -27,7 +27,9 @@ declare_rule! {
     ///
     /// ## Options
     ///
-    /// None.
+    /// In `plainly.toml`, `[rules.inclusive-language]` takes `enabled` and
+    /// `severity`, as every rule does. Words listed in `extend-allowed` are
+    /// never flagged.
     pub static INCLUSIVE_LANGUAGE = "inclusive-language", Severity::Warning, "Words that label or diminish people", check;
 }
 

@@ -33,6 +33,13 @@ declare_rule! {
     /// The `professional` audience lets terms of the trade pass (those the
     /// list marks `explain`). Words whose jargon sense depends on context are
     /// reported as info, and the message says so.
+    ///
+    /// In `plainly.toml`: `[rules.jargon]` takes `allow-explained-terms`
+    /// (true or false) to choose that for any audience, and `enabled` and
+    /// `severity`, as every rule does. Add your own terms under
+    /// `[extend-jargon]`, each with plainer words or
+    /// `{ explain = "what it means" }`; list words never to flag in
+    /// `extend-allowed`.
     pub static JARGON = "jargon", Severity::Warning, "Specialist and insider words, with what to say instead", check;
 }
 

@@ -27,7 +27,8 @@ declare_rule! {
     ///
     /// ## Options
     ///
-    /// None.
+    /// In `plainly.toml`, `[rules.latin-abbreviation]` takes `enabled` and
+    /// `severity`, as every rule does.
     pub static LATIN_ABBREVIATION = "latin-abbreviation", Severity::Warning, "Latin abbreviations such as e.g., i.e. and etc.", check;
 }
 
@@ -44,11 +45,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let choices = replacements(m, e);
+        // "pens, paper etc. Then ..." : the stop also ends the sentence, so
+        // the words put in must keep it.
+        let ends_sentence = m.text.ends_with('.') && ctx.doc.ends_sentence(m.span.end);
+        let stop = if ends_sentence { "." } else { "" };
         let suggestion = match choices.first() {
             Some(first) => Suggestion::replace(
                 format!("Write {}.", quoted_choices(&choices)),
                 m.span,
-                first.clone(),
+                format!("{first}{stop}"),
                 if e.fix == Applicability::Safe {
                     Applicability::Safe
                 } else {
@@ -79,5 +84,18 @@ mod tests {
             "Bring ID, e.g. a passport, i.e. photo ID, etc.",
         );
         assert_eq!(got, vec!["e.g.", "i.e.", "etc."]);
+    }
+
+    #[test]
+    fn a_stop_that_ends_the_sentence_is_kept() {
+        let text = "Bring pens, paper etc. Then come in.";
+        let fixed = crate::fix(text, &crate::Settings::default(), crate::FixMode::Safe);
+        assert_eq!(fixed.text, "Bring pens, paper and so on. Then come in.");
+        let text = "Bring pens, paper etc. and food.";
+        let fixed = crate::fix(text, &crate::Settings::default(), crate::FixMode::Safe);
+        assert_eq!(fixed.text, "Bring pens, paper and so on and food.");
+        let text = "Come soon, e.g. Monday.";
+        let fixed = crate::fix(text, &crate::Settings::default(), crate::FixMode::Safe);
+        assert_eq!(fixed.text, "Come soon, for example Monday.");
     }
 }

@@ -29,7 +29,9 @@ declare_rule! {
     ///
     /// ## Options
     ///
-    /// The limit is set by the audience (`--audience`).
+    /// The limit is set by the audience (`--audience`). In `plainly.toml`,
+    /// `[rules.long-paragraph]` takes `max-sentences` to set your own, and
+    /// `enabled` and `severity`, as every rule does.
     pub static LONG_PARAGRAPH = "long-paragraph", Severity::Warning, "Paragraphs with too many sentences", check;
 }
 

@@ -26,7 +26,9 @@ declare_rule! {
     ///
     /// ## Options
     ///
-    /// The limit is set by the audience (`--audience`).
+    /// The limit is set by the audience (`--audience`). In `plainly.toml`,
+    /// `[rules.long-sentence]` takes `max-words` to set your own, and
+    /// `enabled` and `severity`, as every rule does.
     pub static LONG_SENTENCE = "long-sentence", Severity::Warning, "Sentences over the audience's word limit", check;
 }
 

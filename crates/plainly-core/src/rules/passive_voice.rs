@@ -29,8 +29,9 @@ declare_rule! {
     ///
     /// ## Options
     ///
-    /// None. It is reported as info: the passive is sometimes the right
-    /// choice.
+    /// It is reported as info: the passive is sometimes the right choice.
+    /// In `plainly.toml`, `[rules.passive-voice]` takes `enabled` (switch it
+    /// off with `enabled = false`) and `severity`, as every rule does.
     pub static PASSIVE_VOICE = "passive-voice", Severity::Info, "Passive voice, which hides who does what", check;
 }
 

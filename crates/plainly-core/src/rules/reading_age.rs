@@ -35,6 +35,10 @@ declare_rule! {
     ///
     /// The target is set by the audience (`--audience`). Sections with fewer
     /// than 40 words are not scored.
+    ///
+    /// In `plainly.toml`, `[rules.reading-age]` takes `max-age`: a section
+    /// with a reading age above it is flagged, whatever the audience. Like
+    /// every rule, it also takes `enabled` and `severity`.
     pub static READING_AGE = "reading-age", Severity::Warning, "Sections whose reading age is above the target", check;
 }
 

@@ -39,6 +39,12 @@ declare_rule! {
     /// ## Options
     ///
     /// The `easy-read` audience flags well-known abbreviations too.
+    ///
+    /// In `plainly.toml`: `[rules.undefined-abbreviation]` takes
+    /// `allow-well-known` (true or false) to choose that for any audience,
+    /// and `enabled` and `severity`, as every rule does. Add your own
+    /// abbreviations, with what they stand for, under
+    /// `[extend-abbreviations]`.
     pub static UNDEFINED_ABBREVIATION = "undefined-abbreviation", Severity::Warning, "Abbreviations used before they are spelt out", check;
 }
 

@@ -29,7 +29,8 @@ declare_rule! {
     ///
     /// ## Options
     ///
-    /// Switch it off with `enabled = false` under `[rules.unused-suppression]`
+    /// In `plainly.toml`, `[rules.unused-suppression]` takes `enabled` and
+    /// `severity`, as every rule does. Switch it off with `enabled = false`
     /// if your documents share comments with other tools' settings.
     pub static UNUSED_SUPPRESSION = "unused-suppression", Severity::Info, "Suppression comments that hide nothing", check;
 }
