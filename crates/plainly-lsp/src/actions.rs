@@ -62,13 +62,14 @@ pub(crate) fn code_actions<W: std::io::Write>(
         let mut edits_for_allow = Vec::new();
         for d in &analysis.diagnostics {
             let touches = d.span.start <= end && start <= d.span.end;
-            let lsp_diag = to_lsp(d, &uri, text, lines, enc, version, related);
-            let in_context = asked
-                .iter()
-                .any(|(rule, range)| rule == d.rule && *range == lsp_diag.range);
+            let range = lines.range(text, d.span.start, d.span.end, enc);
+            let in_context = asked.iter().any(|(rule, r)| rule == d.rule && *r == range);
             if !touches && !in_context {
                 continue;
             }
+            let Some(lsp_diag) = to_lsp(d, &uri, text, lines, enc, version, related) else {
+                continue;
+            };
             let data: Option<DiagnosticData> = lsp_diag
                 .data
                 .clone()

@@ -1,5 +1,7 @@
 //! plainly's findings as the protocol's diagnostics.
 
+use std::borrow::Cow;
+
 use lsp_types::{self as lsp, Uri};
 use plainly_core::{Applicability, Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
@@ -45,7 +47,121 @@ pub struct Fix {
     pub safe: bool,
 }
 
-/// Converts one finding.
+/// A finding as the protocol's diagnostic, borrowing from the finding and
+/// the text where it can: a large document has thousands, converted and
+/// written out after every change.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WireDiagnostic<'a> {
+    range: lsp::Range,
+    severity: lsp::DiagnosticSeverity,
+    code: &'static str,
+    source: &'static str,
+    message: Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related_information: Option<[WireRelated<'a>; 1]>,
+    data: WireData<'a>,
+}
+
+#[derive(Debug, Serialize)]
+struct WireRelated<'a> {
+    location: WireLocation<'a>,
+    message: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct WireLocation<'a> {
+    uri: &'a Uri,
+    range: lsp::Range,
+}
+
+/// [`DiagnosticData`], borrowed.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WireData<'a> {
+    version: i32,
+    text: Cow<'a, str>,
+    allowable: bool,
+    fixes: Vec<WireFix<'a>>,
+}
+
+/// [`Fix`], borrowed.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WireFix<'a> {
+    title: &'a str,
+    range: lsp::Range,
+    new_text: &'a str,
+    safe: bool,
+}
+
+/// Converts one finding for sending.
+pub fn to_wire<'a>(
+    d: &'a Diagnostic,
+    uri: &'a Uri,
+    text: &'a str,
+    lines: &LineIndex,
+    enc: Encoding,
+    version: i32,
+    related_information: bool,
+) -> WireDiagnostic<'a> {
+    let range = lines.range(text, d.span.start, d.span.end, enc);
+    let fixes = d
+        .suggestions
+        .iter()
+        .filter_map(|s| {
+            let edit = s.edit.as_ref()?;
+            let fix_range = if edit.span == d.span {
+                range
+            } else {
+                lines.range(text, edit.span.start, edit.span.end, enc)
+            };
+            Some(WireFix {
+                title: &s.message,
+                range: fix_range,
+                new_text: &edit.replacement,
+                safe: s.applicability == Applicability::Safe,
+            })
+        })
+        .collect();
+    let flagged = collapse(d.span.text(text));
+    // Suggestions without an edit are advice: say it in the message, as
+    // not every editor shows anything else.
+    let mut message = Cow::Borrowed(d.message.as_str());
+    for s in d.suggestions.iter().filter(|s| s.edit.is_none()) {
+        let m = message.to_mut();
+        m.push(' ');
+        m.push_str(&s.message);
+    }
+    // Clients that cannot show related information still have the line in
+    // the message.
+    let related_information = d.related.as_ref().filter(|_| related_information).map(|r| {
+        [WireRelated {
+            location: WireLocation {
+                uri,
+                range: lines.range(text, r.span.start, r.span.end, enc),
+            },
+            message: &r.message,
+        }]
+    });
+    WireDiagnostic {
+        range,
+        severity: severity(d.severity),
+        code: d.rule,
+        source: "plainly",
+        message,
+        related_information,
+        data: WireData {
+            version,
+            allowable: WORD_RULES.contains(&d.rule) && !flagged.is_empty(),
+            text: flagged,
+            fixes,
+        },
+    }
+}
+
+/// Converts one finding to lsp-types' diagnostic (for code actions, which
+/// name the diagnostics they fix).
 pub fn to_lsp(
     d: &Diagnostic,
     uri: &Uri,
@@ -54,64 +170,11 @@ pub fn to_lsp(
     enc: Encoding,
     version: i32,
     related_information: bool,
-) -> lsp::Diagnostic {
-    let range = lines.range(text, d.span.start, d.span.end, enc);
-    let fixes = d
-        .suggestions
-        .iter()
-        .filter_map(|s| {
-            let edit = s.edit.as_ref()?;
-            Some(Fix {
-                title: s.message.clone(),
-                range: lines.range(text, edit.span.start, edit.span.end, enc),
-                new_text: edit.replacement.clone(),
-                safe: s.applicability == Applicability::Safe,
-            })
-        })
-        .collect();
-    let flagged = collapse(d.span.text(text));
-    let data = DiagnosticData {
-        version,
-        allowable: WORD_RULES.contains(&d.rule) && !flagged.is_empty(),
-        text: flagged,
-        fixes,
-    };
-    let mut message = d.message.clone();
-    // Suggestions without an edit are advice: say it in the message, as
-    // not every editor shows anything else.
-    let advice: Vec<&str> = d
-        .suggestions
-        .iter()
-        .filter(|s| s.edit.is_none())
-        .map(|s| s.message.as_str())
-        .collect();
-    if !advice.is_empty() {
-        message.push(' ');
-        message.push_str(&advice.join(" "));
-    }
-    let related = d.related.as_ref().map(|r| {
-        vec![lsp::DiagnosticRelatedInformation {
-            location: lsp::Location {
-                uri: uri.clone(),
-                range: lines.range(text, r.span.start, r.span.end, enc),
-            },
-            message: r.message.clone(),
-        }]
-    });
-    // Clients that cannot show related information still have the
-    // line in the message.
-    let related = related.filter(|_| related_information);
-    lsp::Diagnostic {
-        range,
-        severity: Some(severity(d.severity)),
-        code: Some(lsp::NumberOrString::String(d.rule.to_owned())),
-        code_description: None,
-        source: Some("plainly".to_owned()),
-        message,
-        related_information: related,
-        tags: None,
-        data: serde_json::to_value(data).ok(),
-    }
+) -> Option<lsp::Diagnostic> {
+    let wire = to_wire(d, uri, text, lines, enc, version, related_information);
+    serde_json::to_value(wire)
+        .and_then(serde_json::from_value)
+        .ok()
 }
 
 /// The protocol's severity.
@@ -123,7 +186,18 @@ pub fn severity(s: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
-/// Runs of white space as one space.
-pub fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Runs of white space as one space (borrowed when there are none).
+pub fn collapse(text: &str) -> Cow<'_, str> {
+    let trimmed = text.trim();
+    let mut prev_space = false;
+    let clean = trimmed.chars().all(|c| {
+        let ok = c == ' ' && !prev_space || !c.is_whitespace();
+        prev_space = c == ' ';
+        ok
+    });
+    if clean {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }

@@ -632,19 +632,30 @@ impl<W: Write> Server<W> {
         let uri = doc.uri.clone();
         let version = doc.version;
         let (text, lines) = doc.text_and_lines();
-        let diagnostics = analysis
+        let diagnostics: Vec<_> = analysis
             .diagnostics
             .iter()
-            .map(|d| crate::diagnostics::to_lsp(d, &uri, text, lines, enc, version, related))
+            .map(|d| crate::diagnostics::to_wire(d, &uri, text, lines, enc, version, related))
             .collect();
-        self.notify(
-            "textDocument/publishDiagnostics",
-            lsp::PublishDiagnosticsParams {
-                uri,
-                diagnostics,
-                version: Some(version),
-            },
-        );
+        #[derive(serde::Serialize)]
+        struct Params<'a> {
+            uri: &'a Uri,
+            diagnostics: Vec<crate::diagnostics::WireDiagnostic<'a>>,
+            version: i32,
+        }
+        let params = Params {
+            uri: &uri,
+            diagnostics,
+            version,
+        };
+        if !self.broken
+            && self
+                .out
+                .send_notification("textDocument/publishDiagnostics", &params)
+                .is_err()
+        {
+            self.broken = true;
+        }
     }
 }
 
