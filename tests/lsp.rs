@@ -600,3 +600,44 @@ fn plainly_toml_is_read_reloaded_and_its_errors_shown() {
     assert_eq!(rules(&s.diagnostics(&u, Some(1))), ["complex-word"]);
     assert_eq!(s.finish(), 0);
 }
+
+#[test]
+fn the_disable_comment_hides_the_finding() {
+    let mut s = Session::initialized(json!({}));
+    let u = uri("disable.md");
+    let text = "# Visit\n\nPlease come in.\nWe will utilise the hall.\n\n- We utilise it.\n";
+    s.open(&u, 1, text);
+    let diags = s.diagnostics(&u, Some(1));
+    assert_eq!(rules(&diags), ["complex-word", "complex-word"]);
+    let mut version = 1;
+    // Apply the action for each finding, last first (so lines stay put).
+    let mut current = text.to_owned();
+    for d in diags.iter().rev() {
+        let r = s.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": u}, "range": d["range"], "context": {"diagnostics": [d], "only": ["quickfix"]}}),
+        );
+        let action = r["result"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"] == "Disable complex-word for this line")
+            .unwrap()
+            .clone();
+        let edit = &action["edit"]["changes"][u.as_str()][0];
+        let line = edit["range"]["start"]["line"].as_u64().unwrap() as usize;
+        let mut lines: Vec<&str> = current.split_inclusive('\n').collect();
+        let inserted = edit["newText"].as_str().unwrap().to_owned();
+        lines.insert(line, &inserted);
+        current = lines.concat();
+        version += 1;
+        s.change(&u, version, json!([{"text": current}]));
+    }
+    assert_eq!(
+        current,
+        "# Visit\n\nPlease come in.\n<!-- plainly-disable-next-line complex-word -->\nWe will utilise the hall.\n\n<!-- plainly-disable-next-line complex-word -->\n- We utilise it.\n"
+    );
+    let diags = s.diagnostics(&u, Some(version));
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(s.finish(), 0);
+}
