@@ -218,6 +218,40 @@ fn main() {
         times[times.len() - 1]
     );
 
+    // The same edits, checked in this process with no server: the part
+    // of the latency that is `check` itself.
+    let mut text = doc.clone();
+    let settings = plainly_core::Settings::default();
+    let mut check_times = Vec::with_capacity(edits);
+    let mut inserted_at = 0;
+    for i in 0..edits {
+        if i % 2 == 0 {
+            let at = text.len() / edits * i;
+            inserted_at = (0..=at)
+                .rev()
+                .find(|&j| text.is_char_boundary(j))
+                .unwrap_or(0);
+            text.insert_str(inserted_at, sentence);
+        } else {
+            text.replace_range(inserted_at..inserted_at + sentence.len(), "");
+        }
+        let start = Instant::now();
+        let report = plainly_core::check(&text, &settings);
+        check_times.push(start.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(report);
+    }
+    check_times.sort_by(f64::total_cmp);
+    println!(
+        "check alone, in process, {} runs: median {:.1} ms, p95 {:.1} ms",
+        check_times.len(),
+        percentile(&check_times, 0.5),
+        percentile(&check_times, 0.95)
+    );
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        let one_minute = load.split_whitespace().next().unwrap_or("?");
+        println!("load average while measuring (1 minute): {one_minute}");
+    }
+
     // Memory.
     let mut server = Server::start();
     for i in 0..docs {

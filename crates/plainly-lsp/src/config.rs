@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use plainly_config::Config;
 use plainly_core::{Audience, Settings, Severity};
@@ -19,15 +20,21 @@ pub fn is_config_file(path: &Path) -> bool {
         .is_some_and(|n| CONFIG_NAMES.contains(&n))
 }
 
-/// Settings from configuration files, each read once until a file
-/// changes, as `plainly check` reads them.
+/// Settings from configuration files, as `plainly check` reads them.
+///
+/// Which file applies is looked up each time (a few `stat` calls), so a
+/// `plainly.toml` made after start-up is found. Each file is parsed once
+/// and parsed again when its modification time changes, so edits count
+/// even in editors that do not report file changes.
 #[derive(Debug, Default)]
 pub struct Configs {
-    /// The configuration file for each folder asked about.
-    found: HashMap<PathBuf, Option<PathBuf>>,
-    /// Each configuration file, loaded, or the error to show.
-    loaded: HashMap<PathBuf, Result<Arc<Config>, String>>,
+    /// Each configuration file, loaded (or the error to show), with the
+    /// modification time it had when read.
+    loaded: HashMap<PathBuf, (Option<SystemTime>, Loaded)>,
 }
+
+/// A configuration file, read and checked, or why it cannot be used.
+type Loaded = Result<Arc<Config>, String>;
 
 /// What the configuration says about one document.
 #[derive(Debug)]
@@ -43,17 +50,12 @@ pub struct ForFile {
 impl Configs {
     /// Forgets everything read, so files are read again.
     pub fn reload(&mut self) {
-        self.found.clear();
         self.loaded.clear();
     }
 
     /// The configuration file that applies to `file`.
     pub fn file_for(&mut self, file: &Path) -> Option<PathBuf> {
-        let dir = file.parent()?.to_path_buf();
-        self.found
-            .entry(dir)
-            .or_insert_with_key(|d| plainly_config::find(d))
-            .clone()
+        plainly_config::find(file.parent()?)
     }
 
     /// Settings for `file` (a document's path; `None` for documents that
@@ -70,11 +72,22 @@ impl Configs {
         let Some(config_path) = self.file_for(file) else {
             return defaults(None);
         };
-        let loaded = self.loaded.entry(config_path.clone()).or_insert_with(|| {
-            Config::load(&config_path)
+        let modified = std::fs::metadata(&config_path)
+            .and_then(|m| m.modified())
+            .ok();
+        let fresh = self
+            .loaded
+            .get(&config_path)
+            .is_some_and(|(when, _)| *when == modified && modified.is_some());
+        if !fresh {
+            let loaded = Config::load(&config_path)
                 .map(Arc::new)
-                .map_err(|e| e.to_string())
-        });
+                .map_err(|e| e.to_string());
+            self.loaded.insert(config_path.clone(), (modified, loaded));
+        }
+        let Some((_, loaded)) = self.loaded.get(&config_path) else {
+            return defaults(None);
+        };
         match loaded {
             Ok(config) => ForFile {
                 settings: config.settings_for(file),
