@@ -208,6 +208,28 @@ fn abbreviation_defined_later_has_related_information() {
     assert_eq!(related["location"]["uri"], u.as_str());
     assert_eq!(related["location"]["range"]["start"]["line"], 2);
     assert!(related["message"].as_str().unwrap().contains("spelt out"));
+
+    // The quick fix writes it out.
+    let u2 = uri("abbr2.md");
+    s.open(&u2, 1, "The CQC will visit.\n");
+    let diags = s.diagnostics(&u2, Some(1));
+    let d = find(&diags, "undefined-abbreviation").clone();
+    let r = s.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u2}, "range": d["range"], "context": {"diagnostics": [d]}}),
+    );
+    let edits: Vec<Value> = r["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["edit"]["changes"][u2.as_str()][0].clone())
+        .collect();
+    assert!(
+        edits.contains(
+            &json!({"range": range(0, 4, 0, 7), "newText": "Care Quality Commission (CQC)"})
+        ),
+        "{r:#}"
+    );
     assert_eq!(s.finish(), 0);
 }
 
