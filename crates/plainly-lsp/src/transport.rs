@@ -32,6 +32,10 @@ pub const PARSE_ERROR: i32 = -32700;
 /// JSON-RPC: the JSON is not a request, response or notification.
 pub const INVALID_REQUEST: i32 = -32600;
 
+/// The largest message read (256 MiB): a document far larger than any
+/// written by hand, and small enough to hold in memory.
+pub const MAX_MESSAGE: usize = 256 << 20;
+
 /// Reads the next message. `Ok(None)` at the end of the input.
 pub fn read(r: &mut impl BufRead) -> io::Result<Option<Incoming>> {
     let mut length: Option<usize> = None;
@@ -68,6 +72,15 @@ pub fn read(r: &mut impl BufRead) -> io::Result<Option<Incoming>> {
             error: bad_header.unwrap_or_else(|| "no Content-Length header".into()),
         }));
     };
+    if length > MAX_MESSAGE {
+        // Too big to hold: read past it, so the next message can be read.
+        io::copy(&mut io::Read::take(&mut *r, length as u64), &mut io::sink())?;
+        return Ok(Some(Incoming::Invalid {
+            id: None,
+            code: INVALID_REQUEST,
+            error: format!("a message of {length} bytes is larger than the {MAX_MESSAGE} bytes plainly accepts"),
+        }));
+    }
     let mut body = vec![0; length];
     r.read_exact(&mut body)?;
     Ok(Some(parse(&body)))
@@ -255,6 +268,22 @@ mod tests {
         assert!(
             matches!(&got[1], Incoming::Message(Message::Notification(n)) if n.method == "exit")
         );
+    }
+
+    #[test]
+    fn an_oversized_message_is_skipped() {
+        let input = "Content-Length: 300000000\r\n\r\n".to_owned()
+            + &frame(r#"{"jsonrpc":"2.0","method":"exit"}"#);
+        let got = read_all(&input);
+        assert!(matches!(
+            got[0],
+            Incoming::Invalid {
+                code: INVALID_REQUEST,
+                ..
+            }
+        ));
+        // The claimed body swallowed the rest: the input ends.
+        assert_eq!(got.len(), 1);
     }
 
     #[test]
