@@ -323,6 +323,8 @@ impl<W: Write> Server<W> {
                 let actions = crate::actions::code_actions(self, params)?;
                 Ok(serde_json::to_value(actions).unwrap_or(Value::Null))
             }
+            #[cfg(test)]
+            "plainly/testPanic" => panic!("a panic made by a test"),
             other => Err(RequestError {
                 code: ErrorCode::MethodNotFound as i32,
                 message: format!("plainly does not handle the request {other:?}."),
@@ -703,4 +705,57 @@ pub fn serve_stdio() -> i32 {
     let stdin = io::BufReader::new(io::stdin());
     let stdout = io::stdout();
     serve(stdin, stdout.lock())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frames(output: &[u8]) -> Vec<Value> {
+        let mut out = Vec::new();
+        let mut rest = output;
+        while let Some(at) = rest.windows(4).position(|w| w == b"\r\n\r\n") {
+            let header = std::str::from_utf8(&rest[..at]).unwrap();
+            let len: usize = header
+                .trim_start_matches("Content-Length: ")
+                .parse()
+                .unwrap();
+            out.push(serde_json::from_slice(&rest[at + 4..at + 4 + len]).unwrap());
+            rest = &rest[at + 4 + len..];
+        }
+        out
+    }
+
+    #[test]
+    fn a_panic_is_logged_and_answered_and_the_session_goes_on() {
+        let mut input = Vec::new();
+        for msg in [
+            json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+            json!({"jsonrpc": "2.0", "id": 2, "method": "plainly/testPanic", "params": {}}),
+            json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}),
+            json!({"jsonrpc": "2.0", "method": "exit"}),
+        ] {
+            let body = msg.to_string();
+            input.extend_from_slice(
+                format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes(),
+            );
+        }
+        let mut output = Vec::new();
+        // The default panic hook prints to standard error; that is fine.
+        let code = serve(io::Cursor::new(input), &mut output);
+        assert_eq!(code, 0);
+        let msgs = frames(&output);
+        let answer = msgs.iter().find(|m| m["id"] == 2).unwrap();
+        assert_eq!(answer["error"]["code"], ErrorCode::InternalError as i32);
+        assert!(answer["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("a panic made by a test"));
+        assert!(msgs.iter().any(|m| m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("bug in plainly")));
+        assert!(msgs.iter().any(|m| m["id"] == 3 && m["result"].is_null()));
+    }
 }
