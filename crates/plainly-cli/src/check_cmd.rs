@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::output::reading_age_sentence;
-use crate::{read_input, Format};
+use crate::{read_input, CheckFormat};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -21,8 +21,11 @@ pub struct Args {
     #[arg(value_name = "PATHS", default_value = ".")]
     paths: Vec<PathBuf>,
     /// How to print the results.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// After the findings, count them by rule (human format only).
+    #[arg(long)]
+    statistics: bool,
     /// Who will read the documents: sets every threshold. Wins over the
     /// settings file; public unless set there or here.
     #[arg(long, value_enum)]
@@ -115,19 +118,26 @@ fn collect(paths: &[PathBuf], resolver: &Arc<Resolver>) -> Vec<PathBuf> {
     out
 }
 
-struct Checked {
-    name: String,
+pub(crate) struct Checked {
+    pub name: String,
     /// The path as found, or `-` for standard input.
-    path: PathBuf,
+    pub path: PathBuf,
     /// The text the report is about: after fixing, when fixing.
-    text: String,
-    report: Report,
+    pub text: String,
+    pub report: Report,
     /// When fixing: the text as read, and how many fixes were made.
-    original: Option<(String, usize)>,
-    audience: Audience,
+    pub original: Option<(String, usize)>,
+    pub audience: Audience,
 }
 
 pub fn run(args: &Args) -> io::Result<ExitCode> {
+    if args.statistics && args.format != CheckFormat::Human {
+        eprintln!(
+            "error: --statistics adds a table to the human output only. \
+             Leave out --statistics, or use --format human."
+        );
+        return Ok(ExitCode::from(2));
+    }
     let audience = args.audience.map(|a| match a {
         AudienceArg::Public => Audience::Public,
         AudienceArg::EasyRead => Audience::EasyRead,
@@ -148,7 +158,20 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     let checked: Vec<Result<Checked, crate::InputError>> = files
         .par_iter()
         .map(|(path, settings)| {
-            let input = read_input(path, args.stdin_filename.as_deref())?;
+            let input = match read_input(path, args.stdin_filename.as_deref()) {
+                Ok(input) => input,
+                // An empty file has nothing wrong with it.
+                Err(e) if e.is_empty_document() => crate::Input {
+                    name: if path.as_os_str() == "-" {
+                        args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_owned())
+                    } else {
+                        path.display().to_string()
+                    },
+                    // Only spaces at most: no prose, nothing to report.
+                    text: String::new(),
+                },
+                Err(e) => return Err(e),
+            };
             let format = text_format(Path::new(&input.name));
             Ok(if args.fixing.active() {
                 let fixed = plainly_core::fix_as(&input.text, format, settings, args.fixing.mode());
@@ -193,8 +216,13 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
         }
     }
     match args.format {
-        Format::Json => write_json(&results)?,
-        Format::Human => write_human(&results)?,
+        CheckFormat::Json => write_json(&results)?,
+        CheckFormat::Human => write_human(&results)?,
+        CheckFormat::Sarif => crate::sarif::write(&results)?,
+        CheckFormat::Github => crate::github::write(&results)?,
+    }
+    if args.statistics {
+        write_statistics(&results)?;
     }
     let failed = results
         .iter()
@@ -463,6 +491,48 @@ fn write_human(results: &[Checked]) -> io::Result<()> {
         )?;
     }
     out.flush()
+}
+
+/// `--statistics`: how many findings each rule made, most first.
+fn write_statistics(results: &[Checked]) -> io::Result<()> {
+    let mut by_rule: std::collections::BTreeMap<&str, (usize, Vec<Severity>)> = Default::default();
+    for d in results.iter().flat_map(|r| &r.report.diagnostics) {
+        let (n, levels) = by_rule.entry(d.rule).or_default();
+        *n += 1;
+        if !levels.contains(&d.severity) {
+            levels.push(d.severity);
+        }
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if by_rule.is_empty() {
+        writeln!(out, "\nFindings by rule: none.")?;
+        return out.flush();
+    }
+    let mut rows: Vec<_> = by_rule.into_iter().collect();
+    // Most findings first; ties by name (the map gave them in name order).
+    rows.sort_by_key(|(_, (n, _))| std::cmp::Reverse(*n));
+    let width = rows
+        .iter()
+        .map(|(rule, _)| rule.len())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    writeln!(out, "\nFindings by rule:")?;
+    writeln!(out, "{:<width$}  count  level", "rule")?;
+    for (rule, (n, mut levels)) in rows {
+        levels.sort_by_key(|&s| std::cmp::Reverse(s));
+        let labels: Vec<&str> = levels.iter().map(|&s| human_label(s)).collect();
+        writeln!(out, "{rule:<width$}  {n:>5}  {}", labels.join(", "))?;
+    }
+    out.flush()
+}
+
+fn human_label(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
 }
 
 fn plural_summary(s: &Summary) -> String {

@@ -50,6 +50,7 @@ pub struct Input {
 pub struct InputError {
     name: String,
     problem: String,
+    empty: bool,
 }
 
 impl fmt::Display for InputError {
@@ -65,7 +66,15 @@ impl InputError {
         InputError {
             name: name.to_owned(),
             problem: problem.into(),
+            empty: false,
         }
+    }
+
+    /// Whether the only problem is that the document is empty (or only
+    /// spaces). `check` lets that pass: an empty file has nothing wrong
+    /// with it, and a pre-commit hook must not fail on one.
+    pub fn is_empty_document(&self) -> bool {
+        self.empty
     }
 }
 
@@ -108,10 +117,13 @@ pub fn read_input(path: &Path, stdin_name: Option<&str>) -> Result<Input, InputE
         )
     })?;
     if text.trim().is_empty() {
-        return Err(InputError::new(
-            &name,
-            "the file is empty, so there is nothing to check. Check that you named the right file.",
-        ));
+        return Err(InputError {
+            empty: true,
+            ..InputError::new(
+                &name,
+                "the file is empty, so there is nothing to check. Check that you named the right file.",
+            )
+        });
     }
     Ok(Input { name, text })
 }

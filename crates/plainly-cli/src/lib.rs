@@ -14,10 +14,12 @@ mod check_cmd;
 mod config_args;
 mod explain_cmd;
 mod fix_cmd;
+mod github;
 mod init_cmd;
 mod input;
 mod metrics_cmd;
 mod output;
+mod sarif;
 mod sentences_cmd;
 
 use std::process::ExitCode;
@@ -70,13 +72,26 @@ struct LspArgs {
     stdio: bool,
 }
 
-/// Output formats shared by the commands.
+/// Output formats of `metrics` and `sentences`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Text for people to read.
     Human,
     /// JSON for other programs.
     Json,
+}
+
+/// Output formats of `check`, which also reports to code-scanning tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Text for people to read.
+    Human,
+    /// JSON for other programs.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands: notes on the lines of a pull request.
+    Github,
 }
 
 /// Runs the command line and returns the exit code.

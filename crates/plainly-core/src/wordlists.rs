@@ -284,16 +284,23 @@ impl WordLists {
         let mut seen = std::collections::HashSet::new();
         let mut texts: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
+        // Every term as listed first, so another entry's inflection or
+        // variant never takes over a listed term ("onboard" must not claim
+        // "onboarding" when that has an entry of its own).
         for (i, e) in entries.iter().enumerate() {
             let base = e.term.to_lowercase();
-            let forms = if e.list == List::Latin {
-                vec![base.clone()]
-            } else {
-                variants(&base)
-            };
-            for form in forms {
+            if seen.insert(base.clone()) {
+                patterns.push((i as u32, true));
+                texts.push(base);
+            }
+        }
+        for (i, e) in entries.iter().enumerate() {
+            if e.list == List::Latin {
+                continue;
+            }
+            for form in variants(&e.term.to_lowercase()) {
                 if seen.insert(form.clone()) {
-                    patterns.push((i as u32, form == base));
+                    patterns.push((i as u32, false));
                     texts.push(form);
                 }
             }
@@ -396,9 +403,16 @@ pub fn variants(term: &str) -> Vec<String> {
     // Inflect the first word (verbs: "touch base", "touched base") and the
     // last (nouns: "care packages").
     for at in [0, n - 1] {
-        for form in inflections(words[at]) {
+        // A hyphenated word takes its endings on its last part:
+        // "co-produce", "co-produced".
+        let (head, last) = match words[at].rsplit_once('-') {
+            Some((h, l)) if at == n - 1 => (format!("{h}-"), l),
+            _ => (String::new(), words[at]),
+        };
+        for form in inflections(last) {
             let mut w = words.clone();
-            w[at] = &form;
+            let joined = format!("{head}{form}");
+            w[at] = &joined;
             out.push(w.join(" "));
         }
         if n == 1 {
@@ -407,7 +421,7 @@ pub fn variants(term: &str) -> Vec<String> {
     }
     let mut more = Vec::new();
     for form in &out {
-        if let Some(us) = american(form) {
+        if let Some(us) = american(form, term) {
             more.push(us);
         }
     }
@@ -471,8 +485,9 @@ fn inflections(word: &str) -> Vec<String> {
     out
 }
 
-/// The American spelling of a British form, where the rules give one.
-fn american(form: &str) -> Option<String> {
+/// The American spelling of a British form of `base`, where the rules
+/// give one.
+fn american(form: &str, base: &str) -> Option<String> {
     let mut s = form.to_owned();
     for (uk, us) in [
         ("isation", "ization"),
@@ -484,6 +499,9 @@ fn american(form: &str) -> Option<String> {
         ("our", "or"),
         ("ogue", "og"),
         ("programme", "program"),
+        ("centred", "centered"),
+        ("centring", "centering"),
+        ("centres", "centers"),
         ("centre", "center"),
         ("elled", "eled"),
         ("elling", "eling"),
@@ -491,6 +509,11 @@ fn american(form: &str) -> Option<String> {
         ("oe", "e"),
         ("ae", "e"),
     ] {
+        // "oe" and "ae" only where the listed term has them (oedema,
+        // anaemia), never where an ending made them ("forgo", "forgoed").
+        if matches!(uk, "oe" | "ae") && !base.contains(uk) {
+            continue;
+        }
         // "our" alone stays "our"; "oedema" starts with the digraph.
         if s.contains(uk) && (!s.starts_with(uk) || matches!(uk, "oe" | "ae")) {
             s = s.replace(uk, us);
@@ -522,6 +545,15 @@ mod tests {
         for f in ["co-production", "co production", "coproduction"] {
             assert!(v.contains(&f.to_owned()), "{f} missing from {v:?}");
         }
+        let v = variants("co-produce");
+        assert!(v.contains(&"co-produced".to_owned()), "{v:?}");
+        assert!(v.contains(&"coproduced".to_owned()), "{v:?}");
+        let v = variants("person-centred");
+        assert!(v.contains(&"person-centered".to_owned()), "{v:?}");
+        let v = variants("forgo");
+        assert!(!v.contains(&"forged".to_owned()), "{v:?}");
+        let v = variants("oedema");
+        assert!(v.contains(&"edema".to_owned()), "{v:?}");
         let v = variants("touch base");
         assert!(v.contains(&"touched base".to_owned()));
         assert!(v.contains(&"touching base".to_owned()));
