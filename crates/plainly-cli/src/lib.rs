@@ -59,6 +59,17 @@ enum Command {
     /// Write a plainly.toml settings file, with every setting and what it
     /// does.
     Init(init_cmd::Args),
+    /// Run the language server on standard input and output, for editors.
+    Lsp(LspArgs),
+}
+
+/// Arguments of `plainly lsp`.
+#[derive(Debug, clap::Args)]
+struct LspArgs {
+    /// Talk over standard input and output (the only way; accepted because
+    /// many editors pass it).
+    #[arg(long)]
+    stdio: bool,
 }
 
 /// Output formats of `metrics` and `sentences`.
@@ -100,6 +111,10 @@ pub fn main() -> ExitCode {
         Command::Metrics(args) => metrics_cmd::run(&args),
         Command::Sentences(args) => sentences_cmd::run(&args),
         Command::Init(args) => init_cmd::run(&args),
+        Command::Lsp(_) => {
+            let code = plainly_lsp::serve_stdio();
+            return ExitCode::from(u8::try_from(code).unwrap_or(1));
+        }
     };
     match result {
         Ok(code) => code,

@@ -34,6 +34,7 @@
 
 pub mod diagnostic;
 pub mod fix;
+mod lookup;
 pub mod markdown;
 pub mod metrics;
 pub mod rules;

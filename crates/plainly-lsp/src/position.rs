@@ -1,0 +1,231 @@
+//! Byte offsets to editor positions and back.
+//!
+//! The core reports byte spans. Editors speak in lines and columns, where a
+//! column counts UTF-16 code units (what every client supports) or bytes
+//! (UTF-8, where the client offers it). A line ends at `\n`, `\r\n` or a
+//! lone `\r`, as the Language Server Protocol says.
+
+use lsp_types::{Position, Range};
+
+/// How columns are counted, as agreed with the client at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// Columns count bytes.
+    Utf8,
+    /// Columns count UTF-16 code units. The protocol's default.
+    #[default]
+    Utf16,
+}
+
+/// Where each line of a text starts. Build it once per version of a
+/// document; each lookup is a binary search plus a scan of part of one line.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts; the first is always 0.
+    starts: Vec<u32>,
+    len: usize,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(text.len() / 50 + 1);
+        starts.push(0);
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push((i + 1) as u32),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push((i + 1) as u32);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// The number of lines.
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The byte offset where 0-based `line` starts (the end of the text for
+    /// lines past the end).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts
+            .get(line)
+            .map_or(self.len, |&s| (s as usize).min(self.len))
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len) as u32;
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// The byte range of `line`'s text, without its line ending.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.line_start(line);
+        let mut end = self.line_start(line + 1);
+        let bytes = text.as_bytes();
+        if end > start && bytes.get(end - 1) == Some(&b'\n') {
+            end -= 1;
+        }
+        if end > start && bytes.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// The editor position of byte `offset` in `text` (the text this index
+    /// was built from). Offsets past the end give the end; an offset inside
+    /// a character counts as the start of that character.
+    pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let prefix = &text[start..offset];
+        let character = match enc {
+            Encoding::Utf8 => prefix.len(),
+            Encoding::Utf16 if prefix.is_ascii() => prefix.len(),
+            Encoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+        };
+        Position::new(line as u32, character as u32)
+    }
+
+    /// The editor range of a byte range.
+    pub fn range(&self, text: &str, start: usize, end: usize, enc: Encoding) -> Range {
+        Range::new(
+            self.position(text, start, enc),
+            self.position(text, end, enc),
+        )
+    }
+
+    /// The byte offset of an editor position. Lines past the end give the
+    /// end of the text; a column past the end of its line gives the end of
+    /// the line; a column inside a character gives the start of that
+    /// character. Never fails.
+    pub fn offset(&self, text: &str, pos: Position, enc: Encoding) -> usize {
+        let line = pos.line as usize;
+        if line >= self.line_count() {
+            return text.len();
+        }
+        let range = self.line_range(text, line);
+        let line_text = &text[range.clone()];
+        let want = pos.character as usize;
+        match enc {
+            Encoding::Utf8 => {
+                let mut at = want.min(line_text.len());
+                while !line_text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                range.start + at
+            }
+            Encoding::Utf16 => {
+                if line_text.is_ascii() {
+                    return range.start + want.min(line_text.len());
+                }
+                let mut units = 0;
+                for (i, c) in line_text.char_indices() {
+                    let next = units + c.len_utf16();
+                    if next > want {
+                        return range.start + i;
+                    }
+                    units = next;
+                }
+                range.end
+            }
+        }
+    }
+
+    /// Whether `pos` lies inside the text (a column may be at the end of its
+    /// line).
+    pub fn contains(&self, text: &str, pos: Position, enc: Encoding) -> bool {
+        let line = pos.line as usize;
+        if line >= self.line_count() {
+            return false;
+        }
+        let range = self.line_range(text, line);
+        let width = match enc {
+            Encoding::Utf8 => range.len(),
+            Encoding::Utf16 => text[range].chars().map(char::len_utf16).sum(),
+        };
+        pos.character as usize <= width
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(text: &str, enc: Encoding) {
+        let idx = LineIndex::new(text);
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let pos = idx.position(text, offset, enc);
+            let back = idx.offset(text, pos, enc);
+            // Line endings: the `\n` of `\r\n` is not a position of its own.
+            let expect = if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                offset - 1
+            } else {
+                offset
+            };
+            assert_eq!(back, expect, "{text:?} at {offset}: {pos:?}");
+        }
+    }
+
+    #[test]
+    fn utf16_columns_after_wide_characters() {
+        let text = "a😀b é e\u{301}x 日本語y\r\nz";
+        let idx = LineIndex::new(text);
+        let p = |s: &str| idx.position(text, text.find(s).unwrap(), Encoding::Utf16);
+        assert_eq!(p("b"), Position::new(0, 3)); // emoji is two UTF-16 units
+        assert_eq!(p("x"), Position::new(0, 9)); // é 1, e + combining mark 2
+        assert_eq!(p("y"), Position::new(0, 14)); // CJK: one unit each
+        assert_eq!(p("z"), Position::new(1, 0)); // after CRLF
+        let p8 = |s: &str| idx.position(text, text.find(s).unwrap(), Encoding::Utf8);
+        assert_eq!(p8("b"), Position::new(0, 5));
+        assert_eq!(p8("y"), Position::new(0, text.find('y').unwrap() as u32));
+        roundtrip(text, Encoding::Utf16);
+        roundtrip(text, Encoding::Utf8);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let text = "one\rtwo\n\nthree";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(
+            idx.position(text, text.find("two").unwrap(), Encoding::Utf16),
+            Position::new(1, 0)
+        );
+        assert_eq!(idx.line_range(text, 0), 0..3);
+    }
+
+    #[test]
+    fn out_of_range_positions_are_clamped() {
+        let text = "ab\ncd😀";
+        let idx = LineIndex::new(text);
+        assert_eq!(
+            idx.offset(text, Position::new(9, 9), Encoding::Utf16),
+            text.len()
+        );
+        assert_eq!(idx.offset(text, Position::new(0, 99), Encoding::Utf16), 2);
+        // Inside the surrogate pair: the start of the emoji.
+        assert_eq!(idx.offset(text, Position::new(1, 3), Encoding::Utf16), 5);
+        // Inside a UTF-8 sequence: the start of the emoji.
+        assert_eq!(idx.offset(text, Position::new(1, 4), Encoding::Utf8), 5);
+        assert!(!idx.contains(text, Position::new(0, 3), Encoding::Utf16));
+        assert!(idx.contains(text, Position::new(1, 4), Encoding::Utf16));
+    }
+}
