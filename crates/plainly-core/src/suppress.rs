@@ -16,21 +16,9 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Applicability, Diagnostic, Suggestion};
-use crate::rules::{self, unused_suppression::UNUSED_SUPPRESSION};
+use crate::rules::{self, unused_suppression::UNUSED_SUPPRESSION, WORD_RULES};
 use crate::settings::Settings;
 use crate::{wordlists, LineIndex, Span};
-
-/// Rules that flag single words and phrases: the ones `extend-allowed`
-/// applies to.
-const WORD_RULES: &[&str] = &[
-    "jargon",
-    "complex-word",
-    "undefined-abbreviation",
-    "latin-abbreviation",
-    "inclusive-language",
-    "all-caps",
-    "passive-voice",
-];
 
 /// Drops findings on allowed words and suppressed lines, reports unused
 /// suppressions, and applies severities set in `settings`.

@@ -8,17 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::position::{Encoding, LineIndex};
 
-/// Rules that flag a word or phrase, which a project can allow
-/// (`extend-allowed` applies to these).
-pub const WORD_RULES: &[&str] = &[
-    "jargon",
-    "complex-word",
-    "undefined-abbreviation",
-    "latin-abbreviation",
-    "inclusive-language",
-    "all-caps",
-];
-
 /// What a code action needs, sent as each diagnostic's `data`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -153,7 +142,10 @@ pub fn to_wire<'a>(
         related_information,
         data: WireData {
             version,
-            allowable: WORD_RULES.contains(&d.rule) && !flagged.is_empty(),
+            // "Allow" makes sense for a word, not for a passive verb.
+            allowable: plainly_core::rules::WORD_RULES.contains(&d.rule)
+                && d.rule != "passive-voice"
+                && !flagged.is_empty(),
             text: flagged,
             fixes,
         },

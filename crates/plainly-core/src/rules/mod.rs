@@ -101,6 +101,18 @@ pub static RULES: &[&Rule] = &[
     &unused_suppression::UNUSED_SUPPRESSION,
 ];
 
+/// Rules that flag single words and phrases: the ones a project's
+/// `extend-allowed` words pass.
+pub const WORD_RULES: &[&str] = &[
+    "jargon",
+    "complex-word",
+    "undefined-abbreviation",
+    "latin-abbreviation",
+    "inclusive-language",
+    "all-caps",
+    "passive-voice",
+];
+
 /// The rule called `name`.
 pub fn rule(name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.name == name)
