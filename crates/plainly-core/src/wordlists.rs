@@ -14,10 +14,11 @@
 //! only as written.
 //!
 //! The matcher is a hash table from a form's first word (its leading run of
-//! ASCII letters and digits) to every form that starts with it, longest
-//! first. Building it takes about a millisecond, against 75 ms for an
-//! Aho-Corasick automaton over the same 18,000 forms, and start-up is paid
-//! on every run of a pre-commit hook. Finding is one table look-up per word.
+//! ASCII letters and digits) to a byte tree of the forms that start with
+//! it. Building it takes a quarter of the work of an Aho-Corasick automaton
+//! over the same 18,000 forms (64 against 272 million instructions; most of
+//! it now goes on making the forms), and start-up is paid on every run of a
+//! pre-commit hook. Finding is one table look-up per word.
 
 use std::sync::LazyLock;
 
