@@ -162,13 +162,7 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
                 Ok(input) => input,
                 // An empty file has nothing wrong with it.
                 Err(e) if e.is_empty_document() => crate::Input {
-                    name: if path.as_os_str() == "-" {
-                        args.stdin_filename
-                            .clone()
-                            .unwrap_or_else(|| "<stdin>".to_owned())
-                    } else {
-                        path.display().to_string()
-                    },
+                    name: e.name().to_owned(),
                     // Only spaces at most: no prose, nothing to report.
                     text: String::new(),
                 },

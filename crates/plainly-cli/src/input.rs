@@ -76,6 +76,11 @@ impl InputError {
     pub fn is_empty_document(&self) -> bool {
         self.empty
     }
+
+    /// The name of the document, as messages give it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
 }
 
 /// Reads `path` (`-` for standard input). `stdin_name` names standard input
