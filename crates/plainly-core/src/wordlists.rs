@@ -794,30 +794,47 @@ fn has(haystack: &str, needle: &str) -> bool {
     n.len() <= h.len() && (0..=h.len() - n.len()).any(|i| h[i] == n[0] && h[i..].starts_with(n))
 }
 
+/// British spellings and their American ones, applied in this order.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+    ("our", "or"),
+    ("ogue", "og"),
+    ("programme", "program"),
+    ("centred", "centered"),
+    ("centring", "centering"),
+    ("centres", "centers"),
+    ("centre", "center"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+    // oedema -> edema, anaemia -> anemia, paediatric -> pediatric
+    ("oe", "e"),
+    ("ae", "e"),
+];
+
+/// The first two letters of every British spelling in [`SPELLINGS`].
+const SPELLING_STARTS: &[[u8; 2]] = &[
+    *b"is", *b"ys", *b"ou", *b"og", *b"pr", *b"ce", *b"el", *b"oe", *b"ae",
+];
+
 /// The American spelling of a British form of `base`, where the rules
 /// give one.
 fn american(form: &str, base: &str) -> Option<String> {
+    // Most forms have no British spelling in them, and need no closer
+    // look (a good part of building the lists at start-up).
+    let maybe = form
+        .as_bytes()
+        .windows(2)
+        .any(|w| SPELLING_STARTS.contains(&[w[0], w[1]]));
+    if !maybe {
+        return None;
+    }
     let mut s: Option<String> = None;
-    for (uk, us) in [
-        ("isation", "ization"),
-        ("ising", "izing"),
-        ("ised", "ized"),
-        ("ises", "izes"),
-        ("ise", "ize"),
-        ("yse", "yze"),
-        ("our", "or"),
-        ("ogue", "og"),
-        ("programme", "program"),
-        ("centred", "centered"),
-        ("centring", "centering"),
-        ("centres", "centers"),
-        ("centre", "center"),
-        ("elled", "eled"),
-        ("elling", "eling"),
-        // oedema -> edema, anaemia -> anemia, paediatric -> pediatric
-        ("oe", "e"),
-        ("ae", "e"),
-    ] {
+    for &(uk, us) in SPELLINGS {
         // "oe" and "ae" only where the listed term has them (oedema,
         // anaemia), never where an ending made them ("forgo", "forgoed").
         if matches!(uk, "oe" | "ae") && !base.contains(uk) {
@@ -835,6 +852,14 @@ fn american(form: &str, base: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_british_spelling_starts_with_a_listed_pair() {
+        for (uk, _) in SPELLINGS {
+            let b = uk.as_bytes();
+            assert!(SPELLING_STARTS.contains(&[b[0], b[1]]), "{uk}");
+        }
+    }
 
     #[test]
     fn variants_cover_inflections_spellings_and_joins() {

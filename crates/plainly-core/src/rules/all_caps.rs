@@ -79,6 +79,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // (most words have one, and are not looked up).
     let mut memo: FxHashMap<&str, bool> = FxHashMap::default();
     for s in ctx.doc.sentences() {
+        // Most sentences have no word in capitals.
+        if !s.word_parts().any(|w| shouted(&mut memo, w)) {
+            continue;
+        }
         words.clear();
         words.extend(s.word_parts());
         let mut shouted = |word| shouted(&mut memo, word);

@@ -67,6 +67,18 @@ const GLOSSARY_HEADINGS: &[&str] = &[
     "word list",
 ];
 
+/// Whether a heading, in lower case, names a glossary: it contains one of
+/// [`GLOSSARY_HEADINGS`]. Looked for at each place where one could start.
+fn is_glossary(heading: &str) -> bool {
+    let b = heading.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'a' | b'd' | b'g' | b'j' | b'k' | b't' | b'w')
+            && GLOSSARY_HEADINGS
+                .iter()
+                .any(|g| b[i..].starts_with(g.as_bytes()))
+    })
+}
+
 /// Whether `word` is a well-formed Roman numeral (II, IV, XII, MCMXC): its
 /// value, written back in standard form, gives the same letters.
 pub(crate) fn is_roman(word: &str) -> bool {
@@ -288,7 +300,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 
     let mut in_glossary = false;
-    let mut words: Vec<(&str, u32, WordKind)> = Vec::new();
     // What a word is, worked out once per distinct word and kind: a
     // document repeats its abbreviations.
     let mut seen: FxHashMap<(&str, bool), Option<Abbr>> = FxHashMap::default();
@@ -296,12 +307,19 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let heading = matches!(s.kind(), crate::BlockKind::Heading(_));
         if heading {
             let h = s.text().to_lowercase();
-            in_glossary = GLOSSARY_HEADINGS.iter().any(|g| h.contains(g));
+            in_glossary = is_glossary(&h);
         }
-        words.clear();
-        words.extend(s.word_parts());
-        for (i, &(w_text, _, w_kind)) in words.iter().enumerate() {
-            if !matches!(w_kind, WordKind::Word | WordKind::Number) || few_capitals(w_text) {
+        // The word before, for "Part IV" and "4 GB".
+        let mut prev: Option<(&str, WordKind)> = None;
+        for (i, (w_text, _, w_kind)) in s.word_parts().enumerate() {
+            let before = prev.replace((w_text, w_kind));
+            // An abbreviation starts with a capital (after any dots): most
+            // words are ruled out by their first byte.
+            let first = w_text.as_bytes().first().copied().unwrap_or(b'.');
+            if !matches!(w_kind, WordKind::Word | WordKind::Number)
+                || (first.is_ascii() && !first.is_ascii_uppercase() && first != b'.')
+                || few_capitals(w_text)
+            {
                 continue;
             }
             let number = w_kind == WordKind::Number;
@@ -314,8 +332,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             // Not abbreviations here: a Roman numeral after "Part" or a
             // name ("Part IV", "Henry VIII"), a unit after a number.
             if abbr.roman {
-                let numbered = i.checked_sub(1).is_some_and(|p| {
-                    let b = words[p].0;
+                let numbered = before.is_some_and(|(b, _)| {
                     b.starts_with(char::is_uppercase)
                         || NUMBERED.contains(&b.to_lowercase().as_str())
                 });
@@ -323,7 +340,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     continue;
                 }
             }
-            let after_number = i > 0 && words[i - 1].2 == WordKind::Number;
+            let after_number = before.is_some_and(|(_, kind)| kind == WordKind::Number);
             if after_number && abbr.unit {
                 continue;
             }
@@ -550,6 +567,16 @@ mod tests {
             assert_eq!(super::first_part(word), part);
             assert_eq!(word.split(['-', '\u{2010}', '\u{2011}']).next(), Some(part));
         }
+    }
+
+    #[test]
+    fn glossary_headings_found_anywhere_in_the_heading() {
+        for g in super::GLOSSARY_HEADINGS {
+            assert!(super::is_glossary(g), "{g}");
+            assert!(super::is_glossary(&format!("our {g} here")), "{g}");
+        }
+        assert!(!super::is_glossary("what happens next"));
+        assert!(!super::is_glossary(""));
     }
 
     #[test]
