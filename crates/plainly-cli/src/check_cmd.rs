@@ -682,7 +682,9 @@ fn write_diagnostic(
     out.write_all(b"\n")?;
     repeat(out, b' ', pad)?;
     style.painted(out, "1;34", "-->")?;
-    writeln!(out, " {name}:{}:{}", start.line, start.column)?;
+    let mut column = [0u8; 20];
+    let column = decimal(start.column, &mut column);
+    write_all(out, &[" ", name, ":", line_no, ":", column, "\n"])?;
     let raw_line = index.line_text(text, start.line - 1);
     let line_text: std::borrow::Cow<str> = if raw_line.contains('\t') {
         raw_line.replace('\t', " ").into()

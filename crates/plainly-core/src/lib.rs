@@ -321,13 +321,7 @@ impl<'s> Document<'s> {
             settings,
             &mut diagnostics,
         );
-        diagnostics.sort_by(|a, b| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then(a.span.end.cmp(&b.span.end))
-                .then(a.rule.cmp(b.rule))
-        });
+        diagnostic::sort(&mut diagnostics);
         Report {
             diagnostics,
             metrics,
