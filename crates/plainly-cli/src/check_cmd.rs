@@ -128,6 +128,33 @@ pub(crate) struct Checked {
     /// When fixing: the text as read, and how many fixes were made.
     pub original: Option<(String, usize)>,
     pub audience: Audience,
+    /// The human output for this file, written while the files are
+    /// checked in parallel (writing it is a good part of the work when
+    /// there are many findings), then printed in order.
+    pub human: Option<Rendered>,
+}
+
+/// One file's human output, and its findings counted.
+pub(crate) struct Rendered {
+    text: Vec<u8>,
+    counts: Summary,
+}
+
+impl Checked {
+    /// The file's findings, counted by severity.
+    fn counts(&self) -> Summary {
+        match &self.human {
+            Some(rendered) => rendered.counts,
+            None => {
+                let mut s = Summary::default();
+                self.report
+                    .diagnostics
+                    .iter()
+                    .for_each(|d| count(&mut s, d));
+                s
+            }
+        }
+    }
 }
 
 pub fn run(args: &Args) -> io::Result<ExitCode> {
@@ -147,12 +174,20 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
         Ok(r) => Arc::new(r),
         Err(code) => return Ok(code),
     };
+    // Build the word lists on another thread while the folders are
+    // searched: every check needs them, and building them takes a while.
+    rayon::spawn(|| {
+        plainly_core::wordlists::lists();
+    });
     let (files, config_errors) = crate::config_args::settings_for_each(
         collect(&args.paths, &resolver),
         &resolver,
         args.stdin_filename.as_deref(),
         audience,
     );
+    // Colour is decided once, before the threads start.
+    let style = Style::for_stdout();
+    let render = args.format == CheckFormat::Human && !args.fixing.active();
     // Files are read and checked in parallel, then reported in the order
     // they were found, so the output is the same on every run.
     let checked: Vec<Result<Checked, crate::InputError>> = files
@@ -169,7 +204,7 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
                 Err(e) => return Err(e),
             };
             let format = text_format(Path::new(&input.name));
-            Ok(if args.fixing.active() {
+            let mut checked = if args.fixing.active() {
                 let fixed = plainly_core::fix_as(&input.text, format, settings, args.fixing.mode());
                 Checked {
                     report: fixed.report,
@@ -178,6 +213,7 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
                     text: fixed.text,
                     original: Some((input.text, fixed.applied)),
                     audience: settings.audience,
+                    human: None,
                 }
             } else {
                 Checked {
@@ -187,8 +223,25 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
                     text: input.text,
                     original: None,
                     audience: settings.audience,
+                    human: None,
                 }
-            })
+            };
+            if render {
+                // About 300 bytes a finding.
+                let mut text = Vec::with_capacity(256 + 320 * checked.report.diagnostics.len());
+                // Writing to memory cannot fail.
+                if write_file_human(&mut text, &style, &checked).is_ok() {
+                    let counts = checked.counts();
+                    checked.human = Some(Rendered { text, counts });
+                    if !args.statistics {
+                        // Counted and written: free them here, on this
+                        // thread, while the memory is reused for the next
+                        // file.
+                        checked.report.diagnostics = Vec::new();
+                    }
+                }
+            }
+            Ok(checked)
         })
         .collect();
     let mut results = Vec::with_capacity(checked.len());
@@ -213,17 +266,27 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     }
     match args.format {
         CheckFormat::Json => write_json(&results)?,
-        CheckFormat::Human => write_human(&results)?,
+        CheckFormat::Human => write_human(&results, &style)?,
         CheckFormat::Sarif => crate::sarif::write(&results)?,
         CheckFormat::Github => crate::github::write(&results)?,
     }
     if args.statistics {
         write_statistics(&results)?;
     }
-    let failed = results
+    let failed = results.iter().any(|r| {
+        let c = r.counts();
+        [
+            (c.errors, Severity::Error),
+            (c.warnings, Severity::Warning),
+            (c.infos, Severity::Info),
+        ]
         .iter()
-        .flat_map(|r| &r.report.diagnostics)
-        .any(|d| args.fail_on.fails(d.severity));
+        .any(|&(n, level)| n > 0 && args.fail_on.fails(level))
+    });
+    // The process ends next, and the system takes its memory back at once:
+    // freeing every finding one by one first (a few allocations each, on
+    // one thread) would only add time.
+    std::mem::forget(results);
     Ok(if input_errors > 0 || config_errors {
         ExitCode::from(2)
     } else if failed {
@@ -350,7 +413,7 @@ struct JsonOut<'a> {
     summary: Summary,
 }
 
-#[derive(Serialize, Default)]
+#[derive(Serialize, Default, Clone, Copy)]
 struct Summary {
     files: usize,
     errors: usize,
@@ -385,6 +448,15 @@ struct JsonRelated<'a> {
     message: &'a str,
     span: plainly_core::Span,
     start: plainly_core::LineCol,
+}
+
+impl Summary {
+    fn add(&mut self, other: Summary) {
+        self.files += other.files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
 }
 
 fn count(summary: &mut Summary, d: &Diagnostic) {
@@ -440,6 +512,14 @@ struct Style {
 }
 
 impl Style {
+    /// Colour when standard output is a terminal, unless `NO_COLOR` is set.
+    fn for_stdout() -> Style {
+        Style {
+            on: io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+
     /// Starts text in colour or bold `code`, when colour is on.
     fn start(&self, out: &mut impl Write, code: &str) -> io::Result<()> {
         if self.on {
@@ -471,36 +551,19 @@ impl Style {
     }
 }
 
-fn write_human(results: &[Checked]) -> io::Result<()> {
-    let stdout = io::stdout();
-    let style = Style {
-        on: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-    };
-    let mut out = io::BufWriter::new(stdout.lock());
+fn write_human(results: &[Checked], style: &Style) -> io::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
     for r in results {
-        let index = LineIndex::new(&r.text);
-        for d in &r.report.diagnostics {
-            write_diagnostic(&mut out, &style, &r.name, &r.text, &index, d)?;
+        match &r.human {
+            Some(rendered) => out.write_all(&rendered.text)?,
+            None => write_file_human(&mut out, style, r)?,
         }
-        let mut s = Summary::default();
-        r.report.diagnostics.iter().for_each(|d| count(&mut s, d));
-        let age = match &r.report.metrics.scores {
-            Some(sc) => reading_age_sentence(sc.reading_age, r.audience),
-            None => "No sentences to score.".to_owned(),
-        };
-        writeln!(
-            out,
-            "{}: {}. {age}",
-            style.paint("1", &r.name),
-            plural_summary(&s)
-        )?;
     }
     if results.len() > 1 {
         let mut total = Summary::default();
-        results
-            .iter()
-            .flat_map(|r| &r.report.diagnostics)
-            .for_each(|d| count(&mut total, d));
+        for r in results {
+            total.add(r.counts());
+        }
         writeln!(
             out,
             "\n{} files checked: {}.",
@@ -512,6 +575,25 @@ fn write_human(results: &[Checked]) -> io::Result<()> {
 }
 
 /// `--statistics`: how many findings each rule made, most first.
+/// One file's findings and its summary line.
+fn write_file_human(out: &mut impl Write, style: &Style, r: &Checked) -> io::Result<()> {
+    let index = LineIndex::new(&r.text);
+    for d in &r.report.diagnostics {
+        write_diagnostic(out, style, &r.name, &r.text, &index, d)?;
+    }
+    let s = r.counts();
+    let age = match &r.report.metrics.scores {
+        Some(sc) => reading_age_sentence(sc.reading_age, r.audience),
+        None => "No sentences to score.".to_owned(),
+    };
+    writeln!(
+        out,
+        "{}: {}. {age}",
+        style.paint("1", &r.name),
+        plural_summary(&s)
+    )
+}
+
 fn write_statistics(results: &[Checked]) -> io::Result<()> {
     let mut by_rule: std::collections::BTreeMap<&str, (usize, Vec<Severity>)> = Default::default();
     for d in results.iter().flat_map(|r| &r.report.diagnostics) {
@@ -600,7 +682,9 @@ fn write_diagnostic(
     out.write_all(b"\n")?;
     repeat(out, b' ', pad)?;
     style.painted(out, "1;34", "-->")?;
-    writeln!(out, " {name}:{}:{}", start.line, start.column)?;
+    let mut column = [0u8; 20];
+    let column = decimal(start.column, &mut column);
+    write_all(out, &[" ", name, ":", line_no, ":", column, "\n"])?;
     let raw_line = index.line_text(text, start.line - 1);
     let line_text: std::borrow::Cow<str> = if raw_line.contains('\t') {
         raw_line.replace('\t', " ").into()

@@ -665,6 +665,7 @@ mod tests {
             path: std::path::PathBuf::from(name),
             original: None,
             audience: Audience::Public,
+            human: None,
         }
     }
 

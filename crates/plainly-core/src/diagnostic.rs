@@ -115,3 +115,63 @@ pub struct Related {
     /// Why it matters.
     pub message: String,
 }
+
+/// Puts findings in source order: by start, then end, then rule name;
+/// findings that tie keep their order. The keys are sorted, not the
+/// findings: a finding is large, and moving each once is cheaper than
+/// moving it at every step of a sort.
+pub(crate) fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    let mut keys: Vec<(usize, usize, &'static str, usize)> = diagnostics
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.span.start, d.span.end, d.rule, i))
+        .collect();
+    if keys.is_sorted() {
+        return;
+    }
+    // Each rule reports in order: a stable sort merges the runs.
+    keys.sort();
+    let mut slots: Vec<Option<Diagnostic>> =
+        std::mem::take(diagnostics).into_iter().map(Some).collect();
+    diagnostics.reserve_exact(keys.len());
+    diagnostics.extend(keys.iter().filter_map(|k| slots[k.3].take()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(rule: &'static str, start: usize, end: usize, message: &str) -> Diagnostic {
+        Diagnostic {
+            rule,
+            severity: Severity::Warning,
+            span: Span::new(start, end),
+            message: message.to_owned(),
+            suggestions: Vec::new(),
+            related: None,
+        }
+    }
+
+    #[test]
+    fn sorted_by_place_then_rule_and_ties_keep_their_order() {
+        let mut d = vec![
+            finding("jargon", 10, 12, "a"),
+            finding("all-caps", 3, 9, "b"),
+            finding("jargon", 3, 5, "c"),
+            finding("complex-word", 3, 5, "d"),
+            finding("jargon", 3, 5, "e"),
+        ];
+        let mut expected = d.clone();
+        expected.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(a.span.end.cmp(&b.span.end))
+                .then(a.rule.cmp(b.rule))
+        });
+        sort(&mut d);
+        assert_eq!(d, expected);
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["d", "c", "e", "b", "a"]);
+    }
+}

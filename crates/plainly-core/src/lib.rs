@@ -321,13 +321,7 @@ impl<'s> Document<'s> {
             settings,
             &mut diagnostics,
         );
-        diagnostics.sort_by(|a, b| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then(a.span.end.cmp(&b.span.end))
-                .then(a.rule.cmp(b.rule))
-        });
+        diagnostic::sort(&mut diagnostics);
         Report {
             diagnostics,
             metrics,
@@ -401,10 +395,14 @@ impl<'s> Document<'s> {
                         .split([' ', '-'])
                         .all(|w| w.starts_with(char::is_uppercase));
                 let rest = &block.text[range.end..];
-                let after = rest
-                    .char_indices()
-                    .nth(40)
-                    .map_or(rest, |(i, _)| &rest[..i]);
+                // Up to 40 characters: 40 bytes when they are ASCII.
+                let after = match rest.get(..40) {
+                    Some(a) if a.is_ascii() => a,
+                    _ => rest
+                        .char_indices()
+                        .nth(40)
+                        .map_or(rest, |(i, _)| &rest[..i]),
+                };
                 out.push(rules::TermMatch {
                     entry,
                     span: block.source_span(range.clone()),

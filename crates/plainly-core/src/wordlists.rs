@@ -370,9 +370,10 @@ struct Matcher {
     nodes: Vec<Node>,
     /// The longest first word: longer words start no form.
     max_head: usize,
-    /// Bytes that start a form with an empty first word (one that does not
-    /// start with an ASCII letter or digit).
-    odd_starts: [bool; 256],
+    /// Bytes that can start a form: ASCII letters and digits, and those
+    /// that start a form with an empty first word (one that does not start
+    /// with an ASCII letter or digit).
+    starts: [bool; 256],
 }
 
 /// ASCII letters and digits in lower case; 0 for every other byte.
@@ -412,7 +413,7 @@ impl Matcher {
             long_heads: FxHashMap::default(),
             nodes: Vec::new(),
             max_head: 0,
-            odd_starts: [false; 256],
+            starts: std::array::from_fn(|b| LOWER_ALNUM[b] != 0),
         };
         // Every term as listed first, so another entry's inflection or
         // variant never takes over a listed term ("onboard" must not claim
@@ -456,7 +457,7 @@ impl Matcher {
                 }
                 self.max_head = self.max_head.max(head.len());
                 if head.is_empty() {
-                    self.odd_starts[usize::from(first)] = true;
+                    self.starts[usize::from(first)] = true;
                 }
                 root
             }
@@ -586,28 +587,32 @@ impl Iterator for Finds<'_> {
             // The next place a form can start: a run of ASCII letters and
             // digits, or a byte that starts a form without one.
             let mut p = self.at;
-            while p < bytes.len()
-                && LOWER_ALNUM[usize::from(bytes[p])] == 0
-                && !m.odd_starts[usize::from(bytes[p])]
-            {
+            while p < bytes.len() && !m.starts[usize::from(bytes[p])] {
                 p += 1;
             }
             if p >= bytes.len() {
                 self.at = p;
                 return None;
             }
-            // The run, its first 16 bytes packed in lower case.
-            let mut key = 0u128;
+            // The run, its first 16 bytes packed in lower case ([`pack`]),
+            // in two halves: shifting a 64-bit number is one instruction,
+            // a 128-bit one several.
+            let (mut low, mut high) = (0u64, 0u64);
             let mut e = p;
-            while let Some(&l) = bytes.get(e).map(|&b| &LOWER_ALNUM[usize::from(b)]) {
+            while e < bytes.len() {
+                let l = LOWER_ALNUM[usize::from(bytes[e])];
                 if l == 0 {
                     break;
                 }
-                if e - p < 16 {
-                    key |= u128::from(l) << (8 * (e - p));
+                let i = e - p;
+                if i < 8 {
+                    low |= u64::from(l) << (8 * i);
+                } else if i < 16 {
+                    high |= u64::from(l) << (8 * (i - 8));
                 }
                 e += 1;
             }
+            let key = u128::from(low) | u128::from(high) << 64;
             let run = e - p;
             // Next time, look past this run (or this one byte).
             self.at = e.max(p + 1);
@@ -789,30 +794,47 @@ fn has(haystack: &str, needle: &str) -> bool {
     n.len() <= h.len() && (0..=h.len() - n.len()).any(|i| h[i] == n[0] && h[i..].starts_with(n))
 }
 
+/// British spellings and their American ones, applied in this order.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+    ("our", "or"),
+    ("ogue", "og"),
+    ("programme", "program"),
+    ("centred", "centered"),
+    ("centring", "centering"),
+    ("centres", "centers"),
+    ("centre", "center"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+    // oedema -> edema, anaemia -> anemia, paediatric -> pediatric
+    ("oe", "e"),
+    ("ae", "e"),
+];
+
+/// The first two letters of every British spelling in [`SPELLINGS`].
+const SPELLING_STARTS: &[[u8; 2]] = &[
+    *b"is", *b"ys", *b"ou", *b"og", *b"pr", *b"ce", *b"el", *b"oe", *b"ae",
+];
+
 /// The American spelling of a British form of `base`, where the rules
 /// give one.
 fn american(form: &str, base: &str) -> Option<String> {
+    // Most forms have no British spelling in them, and need no closer
+    // look (a good part of building the lists at start-up).
+    let maybe = form
+        .as_bytes()
+        .windows(2)
+        .any(|w| SPELLING_STARTS.contains(&[w[0], w[1]]));
+    if !maybe {
+        return None;
+    }
     let mut s: Option<String> = None;
-    for (uk, us) in [
-        ("isation", "ization"),
-        ("ising", "izing"),
-        ("ised", "ized"),
-        ("ises", "izes"),
-        ("ise", "ize"),
-        ("yse", "yze"),
-        ("our", "or"),
-        ("ogue", "og"),
-        ("programme", "program"),
-        ("centred", "centered"),
-        ("centring", "centering"),
-        ("centres", "centers"),
-        ("centre", "center"),
-        ("elled", "eled"),
-        ("elling", "eling"),
-        // oedema -> edema, anaemia -> anemia, paediatric -> pediatric
-        ("oe", "e"),
-        ("ae", "e"),
-    ] {
+    for &(uk, us) in SPELLINGS {
         // "oe" and "ae" only where the listed term has them (oedema,
         // anaemia), never where an ending made them ("forgo", "forgoed").
         if matches!(uk, "oe" | "ae") && !base.contains(uk) {
@@ -830,6 +852,14 @@ fn american(form: &str, base: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_british_spelling_starts_with_a_listed_pair() {
+        for (uk, _) in SPELLINGS {
+            let b = uk.as_bytes();
+            assert!(SPELLING_STARTS.contains(&[b[0], b[1]]), "{uk}");
+        }
+    }
 
     #[test]
     fn variants_cover_inflections_spellings_and_joins() {

@@ -1,3 +1,5 @@
+use rustc_hash::FxHashMap;
+
 use super::{declare_rule, Context};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
 use crate::{Span, WordKind};
@@ -61,13 +63,29 @@ pub(crate) fn is_shouted(word: &str) -> bool {
     crate::syllables::is_word(&word.replace('’', "'"))
 }
 
+/// Whether a word of a sentence is shouted, remembered in `memo`.
+fn shouted<'w>(
+    memo: &mut FxHashMap<&'w str, bool>,
+    (text, _, kind): (&'w str, u32, WordKind),
+) -> bool {
+    kind == WordKind::Word
+        && !text.bytes().any(|b| b.is_ascii_lowercase())
+        && *memo.entry(text).or_insert_with(|| is_shouted(text))
+}
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut words = Vec::new();
+    // Whether each distinct word with no small ASCII letter is shouted
+    // (most words have one, and are not looked up).
+    let mut memo: FxHashMap<&str, bool> = FxHashMap::default();
     for s in ctx.doc.sentences() {
+        // Most sentences have no word in capitals.
+        if !s.word_parts().any(|w| shouted(&mut memo, w)) {
+            continue;
+        }
         words.clear();
         words.extend(s.word_parts());
-        let shouted =
-            |(text, _, kind): (&str, u32, WordKind)| kind == WordKind::Word && is_shouted(text);
+        let mut shouted = |word| shouted(&mut memo, word);
         // A heading or sentence written wholly in capitals is one finding.
         let mut i = 0;
         while i < words.len() {

@@ -1,3 +1,5 @@
+use std::fmt::Write as _;
+
 use super::{declare_rule, Context};
 use crate::diagnostic::{Diagnostic, Severity, Suggestion};
 use crate::WordKind;
@@ -47,19 +49,31 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if n < MIN_WORDS || n > t.max_sentence_words {
             continue;
         }
-        let words = s.word_parts();
         // Numbers, codes and names are not what makes a sentence hard:
-        // count them as short words.
-        let syllables: u32 = words
-            .enumerate()
-            .map(|(i, (text, syllables, kind))| match kind {
-                // "7:20pm", "A4": read like numbers.
-                WordKind::Word if text.bytes().any(|b| b.is_ascii_digit()) => 1,
-                WordKind::Word if i > 0 && text.starts_with(char::is_uppercase) => syllables.min(2),
-                WordKind::Word => syllables,
-                _ => 1,
-            })
-            .sum();
+        // count them as short words. In the same pass, the long words:
+        // how many, and the first four to show.
+        let mut syllables = 0u32;
+        let mut long = 0;
+        let mut shown = [""; 4];
+        for (i, (text, word_syllables, kind)) in s.word_parts().enumerate() {
+            // "7:20pm", "A4": read like numbers.
+            if kind != WordKind::Word || text.bytes().any(|b| b.is_ascii_digit()) {
+                syllables += 1;
+                continue;
+            }
+            let capital = text.starts_with(char::is_uppercase);
+            syllables += if i > 0 && capital {
+                word_syllables.min(2)
+            } else {
+                word_syllables
+            };
+            if word_syllables >= 3 && !capital {
+                if let Some(slot) = shown.get_mut(long) {
+                    *slot = text;
+                }
+                long += 1;
+            }
+        }
         // Flesch-Kincaid grade of the one sentence, as a reading age. The
         // formula and its constants are in `metrics.rs`.
         let grade = 0.39 * n as f64 + 11.8 * (f64::from(syllables) / n as f64) - 15.59;
@@ -67,42 +81,31 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if age < t.hard_sentence_age {
             continue;
         }
-        // The long words: how many, and the first four to show.
-        let mut long = 0;
-        let mut shown = [""; 4];
-        for (text, syllables, kind) in s.word_parts() {
-            if syllables >= 3
-                && kind == WordKind::Word
-                && !text.bytes().any(|b| b.is_ascii_digit())
-                && !text.starts_with(char::is_uppercase)
-            {
-                if let Some(slot) = shown.get_mut(long) {
-                    *slot = text;
-                }
-                long += 1;
-            }
-        }
         // Hard because of its words needs at least two long ones.
         if long < 2 {
             continue;
         }
-        let mut why = String::from("of long words: ");
+        // The message, written straight into one string.
+        let mut message =
+            String::with_capacity(80 + shown.iter().take(long).map(|w| w.len() + 4).sum::<usize>());
+        message.push_str("This sentence has a reading age of about ");
+        // Writing to a string cannot fail.
+        let _ = write!(message, "{}", age.round() as i64);
+        message.push_str(", mostly because of long words: ");
         for (i, w) in shown.iter().take(long).enumerate() {
             if i > 0 {
-                why.push_str(", ");
+                message.push_str(", ");
             }
-            why.push('"');
-            why.push_str(w);
-            why.push('"');
+            message.push('"');
+            message.push_str(w);
+            message.push('"');
         }
+        message.push('.');
         out.push(Diagnostic {
             rule: HARD_SENTENCE.name,
             severity: HARD_SENTENCE.severity,
             span: s.span(),
-            message: format!(
-                "This sentence has a reading age of about {}, mostly because {why}.",
-                age.round() as i64
-            ),
+            message,
             suggestions: vec![Suggestion::advice(
                 "Use shorter, everyday words, and split the sentence if it holds more than one idea.",
             )],

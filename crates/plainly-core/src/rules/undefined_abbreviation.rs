@@ -1,5 +1,7 @@
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::{declare_rule, Context};
 use crate::diagnostic::{Applicability, Diagnostic, Related, Severity, Suggestion};
 use crate::{Span, WordKind};
@@ -64,6 +66,18 @@ const GLOSSARY_HEADINGS: &[&str] = &[
     "words we use",
     "word list",
 ];
+
+/// Whether a heading, in lower case, names a glossary: it contains one of
+/// [`GLOSSARY_HEADINGS`]. Looked for at each place where one could start.
+fn is_glossary(heading: &str) -> bool {
+    let b = heading.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'a' | b'd' | b'g' | b'j' | b'k' | b't' | b'w')
+            && GLOSSARY_HEADINGS
+                .iter()
+                .any(|g| b[i..].starts_with(g.as_bytes()))
+    })
+}
 
 /// Whether `word` is a well-formed Roman numeral (II, IV, XII, MCMXC): its
 /// value, written back in standard form, gives the same letters.
@@ -150,15 +164,7 @@ fn first_part(word: &str) -> &str {
 
 fn candidate(word: &str) -> Option<String> {
     // Most words have fewer than two capitals: nothing to look at.
-    let ascii_capitals = word
-        .bytes()
-        .take_while(u8::is_ascii)
-        .filter(u8::is_ascii_uppercase)
-        .take(2)
-        .count();
-    if ascii_capitals < 2
-        && (word.is_ascii() || word.chars().filter(|c| c.is_uppercase()).take(2).count() < 2)
-    {
+    if few_capitals(word) {
         return None;
     }
     let word = word.trim_end_matches("'s").trim_end_matches("’s");
@@ -174,6 +180,84 @@ fn candidate(word: &str) -> Option<String> {
         // Mixed case (DoLS, SENCo) needs most letters in capitals.
         && upper * 2 >= base.chars().filter(|c| c.is_alphabetic()).count();
     ok.then(|| base.to_owned())
+}
+
+/// What a word is as an abbreviation, apart from where it stands.
+#[derive(Debug)]
+struct Abbr {
+    /// The length of its first part ("CQC" of "CQC-registered").
+    part_len: usize,
+    /// The abbreviation in capitals, without a plural ending or dots.
+    key: String,
+    /// A Roman numeral that is also a listed abbreviation: a number after
+    /// "Part" or a name.
+    roman: bool,
+    /// A unit ("GB"): not an abbreviation after a number.
+    unit: bool,
+}
+
+impl Abbr {
+    /// `None` for a word that is never an abbreviation to report.
+    fn of(
+        ctx: &Context,
+        lists: &crate::wordlists::WordLists,
+        w_text: &str,
+        number: bool,
+    ) -> Option<Abbr> {
+        // Codes with digits count only when listed ("KS2").
+        if number && ctx.abbreviation(w_text).is_none() {
+            return None;
+        }
+        let text = first_part(w_text);
+        let base = candidate(text)?;
+        // Latin abbreviations ("N.B.") have their own rule.
+        if lists.is_latin(w_text) {
+            return None;
+        }
+        let key = base.to_uppercase();
+        let listed = ctx.abbreviation(&base);
+        // Not abbreviations: Roman numerals that are not listed
+        // abbreviations, "OK", and ordinary words in capitals (the
+        // `all-caps` rule's).
+        let roman = is_roman(&base);
+        if roman && listed.is_none() {
+            return None;
+        }
+        if base == "OK" {
+            return None;
+        }
+        // Postcodes and codes ("WB1 1AA", "A4") are not abbreviations,
+        // nor are ordinary words in capitals (the `all-caps` rule's).
+        let code = base.contains(|c: char| c.is_ascii_digit());
+        if listed.is_none() && (code || super::all_caps::is_shouted(&base)) {
+            return None;
+        }
+        Some(Abbr {
+            part_len: text.len(),
+            unit: UNITS.contains(&key.as_str()),
+            key,
+            roman,
+        })
+    }
+}
+
+/// Whether `word` has fewer than two capitals: not an abbreviation, and
+/// nothing more to look at (most words).
+fn few_capitals(word: &str) -> bool {
+    let mut capitals = 0;
+    for &b in word.as_bytes() {
+        if !b.is_ascii() {
+            // Fewer than two ASCII capitals so far: count every capital.
+            return word.chars().filter(|c| c.is_uppercase()).take(2).count() < 2;
+        }
+        if b.is_ascii_uppercase() {
+            capitals += 1;
+            if capitals == 2 {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 #[derive(Debug)]
@@ -216,31 +300,58 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 
     let mut in_glossary = false;
-    let mut words: Vec<(&str, u32, WordKind)> = Vec::new();
+    // What a word is, worked out once per distinct word and kind: a
+    // document repeats its abbreviations.
+    let mut seen: FxHashMap<(&str, bool), Option<Abbr>> = FxHashMap::default();
     for s in ctx.doc.sentences() {
         let heading = matches!(s.kind(), crate::BlockKind::Heading(_));
         if heading {
             let h = s.text().to_lowercase();
-            in_glossary = GLOSSARY_HEADINGS.iter().any(|g| h.contains(g));
+            in_glossary = is_glossary(&h);
         }
-        words.clear();
-        words.extend(s.word_parts());
-        for (i, &(w_text, _, w_kind)) in words.iter().enumerate() {
-            // Codes with digits count only when listed ("KS2").
-            let listed_code = w_kind == WordKind::Number && ctx.abbreviation(w_text).is_some();
-            if w_kind != WordKind::Word && !listed_code {
+        // The word before, for "Part IV" and "4 GB".
+        let mut prev: Option<(&str, WordKind)> = None;
+        for (i, (w_text, _, w_kind)) in s.word_parts().enumerate() {
+            let before = prev.replace((w_text, w_kind));
+            // An abbreviation starts with a capital (after any dots): most
+            // words are ruled out by their first byte.
+            let first = w_text.as_bytes().first().copied().unwrap_or(b'.');
+            if !matches!(w_kind, WordKind::Word | WordKind::Number)
+                || (first.is_ascii() && !first.is_ascii_uppercase() && first != b'.')
+                || few_capitals(w_text)
+            {
+                continue;
+            }
+            let number = w_kind == WordKind::Number;
+            let Some(abbr) = seen
+                .entry((w_text, number))
+                .or_insert_with(|| Abbr::of(ctx, lists, w_text, number))
+            else {
+                continue;
+            };
+            // Not abbreviations here: a Roman numeral after "Part" or a
+            // name ("Part IV", "Henry VIII"), a unit after a number.
+            if abbr.roman {
+                let numbered = before.is_some_and(|(b, _)| {
+                    b.starts_with(char::is_uppercase)
+                        || NUMBERED.contains(&b.to_lowercase().as_str())
+                });
+                if numbered {
+                    continue;
+                }
+            }
+            let after_number = before.is_some_and(|(_, kind)| kind == WordKind::Number);
+            if after_number && abbr.unit {
+                continue;
+            }
+            let defined = defined_at.contains_key(&abbr.key);
+            let used = first_use.contains_key(&abbr.key);
+            if defined && used {
+                // Nothing more to learn from this use.
                 continue;
             }
             // "CQC-registered": the abbreviation is the first part.
-            let text = first_part(w_text);
-            let Some(base) = candidate(text) else {
-                continue;
-            };
-            // Latin abbreviations ("N.B.") have their own rule.
-            if lists.is_latin(w_text) {
-                continue;
-            }
-            let key = base.to_uppercase();
+            let text = &w_text[..abbr.part_len];
             // The part's own span, where the source spells it the same way
             // (an entity such as `&amp;` would not).
             let w_span = s.word_span(i);
@@ -250,41 +361,19 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             } else {
                 w_span
             };
-            // Not abbreviations: Roman numerals ("Part IV", or any that is
-            // not a listed abbreviation), units after a number, "OK", and
-            // ordinary words in capitals (the `all-caps` rule's).
-            if is_roman(&base) {
-                let numbered = i.checked_sub(1).is_some_and(|p| {
-                    let b = words[p].0;
-                    b.starts_with(char::is_uppercase)
-                        || NUMBERED.contains(&b.to_lowercase().as_str())
-                });
-                if numbered || ctx.abbreviation(&base).is_none() {
-                    continue;
-                }
-            }
-            if base == "OK" {
-                continue;
-            }
-            let after_number = i > 0 && words[i - 1].2 == WordKind::Number;
-            if after_number && UNITS.contains(&key.as_str()) {
-                continue;
-            }
-            let listed = ctx.abbreviation(&base);
-            // Postcodes and codes ("WB1 1AA", "A4") are not abbreviations,
-            // nor are ordinary words in capitals (the `all-caps` rule's).
-            let code = base.contains(|c: char| c.is_ascii_digit());
-            if listed.is_none() && (code || super::all_caps::is_shouted(&base)) {
-                continue;
-            }
             // A glossary entry explains the term from where it stands.
-            if (in_glossary && !heading) || defines(src, span) {
-                defined_at.entry(key.clone()).or_insert(span.start);
+            if !defined && ((in_glossary && !heading) || defines(src, span)) {
+                defined_at.insert(abbr.key.clone(), span.start);
             }
-            first_use.entry(key).or_insert(Use {
-                span,
-                text: text.to_owned(),
-            });
+            if !used {
+                first_use.insert(
+                    abbr.key.clone(),
+                    Use {
+                        span,
+                        text: text.to_owned(),
+                    },
+                );
+            }
         }
     }
 
@@ -386,7 +475,19 @@ fn defines(src: &str, span: Span) -> bool {
         let inside = inner.split(')').next().unwrap_or("");
         return inside.split_whitespace().count() >= 2;
     }
-    let lower: String = a.chars().take(40).collect::<String>().to_lowercase();
+    // The next 40 characters in lower case: on the stack when they are
+    // ASCII (almost always), otherwise as a new string.
+    let mut buf = [0u8; 40];
+    let ascii = a.len().min(buf.len());
+    let owned;
+    let lower: &str = if a.as_bytes()[..ascii].is_ascii() {
+        buf[..ascii].copy_from_slice(&a.as_bytes()[..ascii]);
+        buf[..ascii].make_ascii_lowercase();
+        std::str::from_utf8(&buf[..ascii]).unwrap_or("")
+    } else {
+        owned = a.chars().take(40).collect::<String>().to_lowercase();
+        &owned
+    };
     // "CQC: Care Quality Commission" (as in a list of terms) needs words
     // after the colon: "AOB: none" explains nothing.
     if let Some(rest) = lower.strip_prefix(": ") {
@@ -466,6 +567,16 @@ mod tests {
             assert_eq!(super::first_part(word), part);
             assert_eq!(word.split(['-', '\u{2010}', '\u{2011}']).next(), Some(part));
         }
+    }
+
+    #[test]
+    fn glossary_headings_found_anywhere_in_the_heading() {
+        for g in super::GLOSSARY_HEADINGS {
+            assert!(super::is_glossary(g), "{g}");
+            assert!(super::is_glossary(&format!("our {g} here")), "{g}");
+        }
+        assert!(!super::is_glossary("what happens next"));
+        assert!(!super::is_glossary(""));
     }
 
     #[test]
