@@ -634,30 +634,22 @@ impl<W: Write> Server<W> {
         let uri = doc.uri.clone();
         let version = doc.version;
         let (text, lines) = doc.text_and_lines();
-        let diagnostics: Vec<_> = analysis
-            .diagnostics
-            .iter()
-            .map(|d| crate::diagnostics::to_wire(d, &uri, text, lines, enc, version, related))
-            .collect();
-        #[derive(serde::Serialize)]
-        struct Params<'a> {
-            uri: &'a Uri,
-            diagnostics: Vec<crate::diagnostics::WireDiagnostic<'a>>,
-            version: i32,
+        if self.broken {
+            return;
         }
-        let params = Params {
-            uri: &uri,
-            diagnostics,
-            version,
-        };
-        if !self.broken
-            && self
-                .out
-                .send_notification("textDocument/publishDiagnostics", &params)
-                .is_err()
-        {
-            self.broken = true;
-        }
+        let sent = self.out.send_raw(|out| {
+            crate::diagnostics::write_publish(
+                out,
+                &uri,
+                version,
+                &analysis.diagnostics,
+                text,
+                lines,
+                enc,
+                related,
+            );
+        });
+        self.broken |= sent.is_err();
     }
 }
 
