@@ -346,27 +346,44 @@ mod json {
     /// quote, backslash and control characters; nothing else.
     pub fn string_body(out: &mut Vec<u8>, s: &str) {
         let bytes = s.as_bytes();
+        // Written up to `start`; looked at up to `i`.
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most text needs no escaping: pass over it eight bytes at a
+            // time.
+            if let Some(chunk) = bytes
+                .get(i..i + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            {
+                if !crate::position::any_byte_below(chunk, 0x20)
+                    && !crate::position::any_byte_is(chunk, b'"')
+                    && !crate::position::any_byte_is(chunk, b'\\')
+                {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
             let short = ESCAPE[usize::from(b)];
-            if short == 0 {
-                continue;
+            if short != 0 {
+                out.extend_from_slice(&bytes[start..i]);
+                start = i + 1;
+                if short == b'u' {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.extend_from_slice(&[
+                        b'\\',
+                        b'u',
+                        b'0',
+                        b'0',
+                        HEX[usize::from(b >> 4)],
+                        HEX[usize::from(b & 0xf)],
+                    ]);
+                } else {
+                    out.extend_from_slice(&[b'\\', short]);
+                }
             }
-            out.extend_from_slice(&bytes[start..i]);
-            start = i + 1;
-            if short == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(b >> 4)],
-                    HEX[usize::from(b & 0xf)],
-                ]);
-            } else {
-                out.extend_from_slice(&[b'\\', short]);
-            }
+            i += 1;
         }
         out.extend_from_slice(&bytes[start..]);
     }
@@ -529,6 +546,24 @@ mod tests {
             &[d.clone(), empty, d],
             text,
         );
+    }
+
+    #[test]
+    fn escapes_at_every_place_in_a_chunk() {
+        for before in 0..20 {
+            for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '\u{7f}', 'é'] {
+                for after in [0, 1, 7, 8, 9] {
+                    let s =
+                        "a".repeat(before) + &c.to_string() + &"b".repeat(after) + &c.to_string();
+                    let mut out = Vec::new();
+                    json::string(&mut out, &s);
+                    assert_eq!(
+                        String::from_utf8(out).unwrap(),
+                        serde_json::to_string(&s).unwrap()
+                    );
+                }
+            }
+        }
     }
 
     #[test]

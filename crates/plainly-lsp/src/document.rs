@@ -59,13 +59,14 @@ impl Document {
 
     /// Applies the changes of one `didChange`, in order. A change with a
     /// range replaces that range (positions out of range are clamped); one
-    /// without replaces the whole text.
+    /// without replaces the whole text. Returns the findings for the old
+    /// text, for the caller to free when it suits.
     pub fn apply(
         &mut self,
         changes: Vec<TextDocumentContentChangeEvent>,
         version: i32,
         enc: Encoding,
-    ) {
+    ) -> Option<Arc<Analysis>> {
         for change in changes {
             match change.range {
                 None => {
@@ -82,7 +83,7 @@ impl Document {
             }
         }
         self.version = version;
-        self.analysis = None;
+        self.analysis.take()
     }
 
     /// The findings for the current text with `settings`, checked at most

@@ -34,6 +34,16 @@ impl LineIndex {
         starts.push(0);
         let mut i = 0;
         while i < bytes.len() {
+            // Most bytes end no line: pass over them eight at a time.
+            if let Some(chunk) = bytes
+                .get(i..i + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            {
+                if !any_byte_is(chunk, b'\n') && !any_byte_is(chunk, b'\r') {
+                    i += 8;
+                    continue;
+                }
+            }
             match bytes[i] {
                 b'\n' => starts.push((i + 1) as u32),
                 b'\r' => {
@@ -165,6 +175,23 @@ impl LineIndex {
     }
 }
 
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// Whether any of eight bytes is below `n` (at most 128).
+pub(crate) fn any_byte_below(chunk: [u8; 8], n: u8) -> bool {
+    let x = u64::from_le_bytes(chunk);
+    x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS != 0
+}
+
+/// Whether any of eight bytes is `b`.
+pub(crate) fn any_byte_is(chunk: [u8; 8], b: u8) -> bool {
+    any_byte_below(
+        (u64::from_le_bytes(chunk) ^ (ONES * u64::from(b))).to_le_bytes(),
+        1,
+    )
+}
+
 /// Positions for many offsets, mostly in increasing order, as when
 /// converting a document's sorted findings: each lookup carries on from
 /// the last one on the same line instead of searching for the line and
@@ -268,6 +295,22 @@ mod tests {
         assert_eq!(p8("y"), Position::new(0, text.find('y').unwrap() as u32));
         roundtrip(text, Encoding::Utf16);
         roundtrip(text, Encoding::Utf8);
+    }
+
+    #[test]
+    fn byte_tests_eight_at_a_time() {
+        for at in 0..8 {
+            for b in 0..=255u8 {
+                let mut chunk = [b'a'; 8];
+                chunk[at] = b;
+                assert_eq!(any_byte_below(chunk, 0x20), b < 0x20, "{b} at {at}");
+                assert_eq!(any_byte_is(chunk, b'"'), b == b'"', "{b} at {at}");
+                assert_eq!(any_byte_is(chunk, b'\n'), b == b'\n', "{b} at {at}");
+            }
+        }
+        // Line ends found in and across chunks.
+        let text = "0123456\r\n9abcdef\n\rx\r";
+        assert_eq!(LineIndex::new(text).starts, [0, 9, 17, 18, 20]);
     }
 
     #[test]
