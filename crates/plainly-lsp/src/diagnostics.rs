@@ -508,7 +508,7 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.suggestions.iter().any(|s| s.edit.is_none())));
-        assert_same("file:///tmp/a%20b.md", 7, &report.diagnostics, text);
+        assert_same("file:///notes/a%20b.md", 7, &report.diagnostics, text);
         assert_same("untitled:Untitled-1", -3, &[], text);
     }
 
