@@ -1,9 +1,15 @@
 //! The language server under a scripted client, over real pipes to a
 //! separate process (`lsp-bench-server`, the same code as `plainly lsp`):
 //!
-//! - latency: from writing a `didChange` to reading the complete
-//!   `publishDiagnostics` for that version, on a 50,000-word document,
-//!   over many one-line edits (a sentence typed in, then taken out);
+//! - latency: on a 50,000-word document, over many one-line edits (a
+//!   sentence typed in at the start of a line, then taken out), from just
+//!   before the client writes a `didChange` to when its reader thread has
+//!   read the last byte of the `publishDiagnostics` for that version. The
+//!   reader does not parse the JSON: it reads each frame whole (header,
+//!   then exactly `Content-Length` bytes), takes the time, then finds the
+//!   method near the start and the version near the end;
+//! - the same edits, to the same texts, checked in this process with no
+//!   server, so the server's own part can be told from `check`'s;
 //! - memory: resident memory of the server with 20 different
 //!   50,000-word documents open and checked.
 //!
@@ -150,11 +156,44 @@ impl Server {
         Some((kb("VmRSS:")? / 1024.0, kb("VmHWM:")? / 1024.0))
     }
 
+    /// Time the server's threads have spent running, in ms: its main
+    /// thread (which checks and writes) and all its threads (Linux only).
+    fn cpu_time(&self) -> Option<(f64, f64)> {
+        let tasks = format!("/proc/{}/task", self.child.id());
+        let mut main = None;
+        let mut all = 0.0;
+        for task in std::fs::read_dir(&tasks).ok()?.flatten() {
+            let ms = on_cpu_ms(&task.path().join("schedstat"))?;
+            if task.file_name().to_str() == Some(&self.child.id().to_string()) {
+                main = Some(ms);
+            }
+            all += ms;
+        }
+        Some((main?, all))
+    }
+
     fn stop(mut self) {
         self.send(&serde_json::json!({"jsonrpc": "2.0", "id": 99, "method": "shutdown"}));
         self.send(&serde_json::json!({"jsonrpc": "2.0", "method": "exit"}));
         let _ = self.child.wait();
     }
+}
+
+/// Time a thread has spent running, in ms, from its `schedstat` (Linux
+/// only): unlike wall time, it hardly depends on what else the machine
+/// is doing.
+fn on_cpu_ms(schedstat: &std::path::Path) -> Option<f64> {
+    let text = std::fs::read_to_string(schedstat).ok()?;
+    let ns: f64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e6)
+}
+
+/// The 1-minute load average, as text ("?" where there is no `/proc`).
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "?".into())
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -184,18 +223,25 @@ fn main() {
     server.open(uri, &doc);
     let (_, size) = server.wait(1);
     println!("diagnostics message: {} KB", size / 1024);
-    let mut times = Vec::with_capacity(edits);
+    // Each edit puts a sentence at the start of a line, spread over the
+    // document; the next takes it out again. The first few warm up and are
+    // not counted.
     let sentence = "We will utilise the hall in order to meet. ";
-    for i in 0..edits + 5 {
+    const WARM_UP: usize = 5;
+    let edit_line = |i: usize| (i / 2 * 7919) % lines;
+    let load_before = load_average();
+    let mut cpu_before = None;
+    let mut times = Vec::with_capacity(edits);
+    for i in 0..edits + WARM_UP {
+        if i == WARM_UP {
+            cpu_before = server.cpu_time();
+        }
         let version = i as i64 + 2;
-        // Spread the edits over the document; take each sentence out
-        // again with the next edit.
-        let line = (i / 2 * 7919) % lines;
+        let line = edit_line(i);
         let change = if i % 2 == 0 {
             serde_json::json!({"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": sentence})
         } else {
-            let prev = ((i - 1) / 2 * 7919) % lines;
-            serde_json::json!({"range": {"start": {"line": prev, "character": 0}, "end": {"line": prev, "character": sentence.len()}}, "text": ""})
+            serde_json::json!({"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": sentence.len()}}, "text": ""})
         };
         let msg = serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
             "textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}});
@@ -204,10 +250,15 @@ fn main() {
         server.stdin.write_all(&bytes).unwrap();
         server.stdin.flush().unwrap();
         let (at, _) = server.wait(version);
-        if i >= 5 {
+        if i >= WARM_UP {
             times.push(at.duration_since(start).as_secs_f64() * 1000.0);
         }
     }
+    let load_after = load_average();
+    let server_cpu = cpu_before.zip(server.cpu_time()).map(|(a, b)| {
+        let n = edits as f64;
+        ((b.0 - a.0) / n, (b.1 - a.1) / n)
+    });
     server.stop();
     times.sort_by(f64::total_cmp);
     println!(
@@ -217,39 +268,55 @@ fn main() {
         percentile(&times, 0.95),
         times[times.len() - 1]
     );
+    println!("load average (1 minute) before and after: {load_before} and {load_after}");
 
-    // The same edits, checked in this process with no server: the part
-    // of the latency that is `check` itself.
+    // The same edits, to the same texts, checked in this process with no
+    // server: the part of the latency that is `check` itself.
     let mut text = doc.clone();
     let settings = plainly_core::Settings::default();
     let mut check_times = Vec::with_capacity(edits);
-    let mut inserted_at = 0;
-    for i in 0..edits {
+    let this_thread = std::path::Path::new("/proc/thread-self/schedstat");
+    let mut check_cpu_before = None;
+    for i in 0..edits + WARM_UP {
+        if i == WARM_UP {
+            check_cpu_before = on_cpu_ms(this_thread);
+        }
+        let at = plainly_lsp::position::LineIndex::new(&text).line_start(edit_line(i));
         if i % 2 == 0 {
-            let at = text.len() / edits * i;
-            inserted_at = (0..=at)
-                .rev()
-                .find(|&j| text.is_char_boundary(j))
-                .unwrap_or(0);
-            text.insert_str(inserted_at, sentence);
+            text.insert_str(at, sentence);
         } else {
-            text.replace_range(inserted_at..inserted_at + sentence.len(), "");
+            text.replace_range(at..at + sentence.len(), "");
         }
         let start = Instant::now();
         let report = plainly_core::check(&text, &settings);
-        check_times.push(start.elapsed().as_secs_f64() * 1000.0);
+        if i >= WARM_UP {
+            check_times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
         std::hint::black_box(report);
     }
+    let check_cpu = check_cpu_before
+        .zip(on_cpu_ms(this_thread))
+        .map(|(a, b)| (b - a) / edits as f64);
     check_times.sort_by(f64::total_cmp);
     println!(
-        "check alone, in process, {} runs: median {:.1} ms, p95 {:.1} ms",
+        "check alone, in process, the same {} edits: median {:.1} ms, p95 {:.1} ms",
         check_times.len(),
         percentile(&check_times, 0.5),
         percentile(&check_times, 0.95)
     );
-    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
-        let one_minute = load.split_whitespace().next().unwrap_or("?");
-        println!("load average while measuring (1 minute): {one_minute}");
+    println!(
+        "the server's own part (difference of the medians): {:.1} ms",
+        percentile(&times, 0.5) - percentile(&check_times, 0.5)
+    );
+    println!(
+        "load average (1 minute) after checking alone: {}",
+        load_average()
+    );
+    // Time on the processor: what the work costs, whatever else runs.
+    if let (Some((main, all)), Some(check)) = (server_cpu, check_cpu) {
+        println!(
+            "time on the processor per edit: server {main:.1} ms in its main thread ({all:.1} ms in all its threads), check alone {check:.1} ms"
+        );
     }
 
     // Memory.

@@ -6,7 +6,7 @@ use lsp_types::{self as lsp, Uri};
 use plainly_core::{Applicability, Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
 
-use crate::position::{Encoding, LineIndex};
+use crate::position::{Cursor, Encoding, LineIndex};
 
 /// What a code action needs, sent as each diagnostic's `data`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -191,5 +191,398 @@ pub fn collapse(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(trimmed)
     } else {
         Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// Writes the whole `textDocument/publishDiagnostics` notification for
+/// `diagnostics` (sorted by where they start, as `check` gives them) into
+/// `out`, as JSON.
+///
+/// This is what [`to_wire`] and serde give, byte for byte (the tests
+/// check), written straight into one buffer: a large document has
+/// thousands of findings after every change, and building a value for
+/// each before writing it costs more than the writing.
+#[allow(clippy::too_many_arguments)]
+pub fn write_publish(
+    out: &mut Vec<u8>,
+    uri: &Uri,
+    version: i32,
+    diagnostics: &[Diagnostic],
+    text: &str,
+    lines: &LineIndex,
+    enc: Encoding,
+    related_information: bool,
+) {
+    out.extend_from_slice(
+        br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+    );
+    json::string(out, uri.as_str());
+    out.extend_from_slice(br#","diagnostics":["#);
+    let mut cursor = Cursor::new(text, lines, enc);
+    for (i, d) in diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_diagnostic(out, d, uri, text, &mut cursor, version, related_information);
+    }
+    out.extend_from_slice(br#"],"version":"#);
+    json::int(out, version.into());
+    out.extend_from_slice(b"}}");
+}
+
+/// One diagnostic, as [`to_wire`] and serde write it.
+fn write_diagnostic(
+    out: &mut Vec<u8>,
+    d: &Diagnostic,
+    uri: &Uri,
+    text: &str,
+    cursor: &mut Cursor<'_>,
+    version: i32,
+    related_information: bool,
+) {
+    let range = cursor.range(d.span.start, d.span.end);
+    out.extend_from_slice(br#"{"range":"#);
+    json::range(out, range);
+    out.extend_from_slice(br#","severity":"#);
+    json::int(
+        out,
+        match d.severity {
+            Severity::Error => 1,
+            Severity::Warning => 2,
+            Severity::Info => 3,
+        },
+    );
+    out.extend_from_slice(br#","code":"#);
+    json::string(out, d.rule);
+    out.extend_from_slice(br#","source":"plainly","message":""#);
+    json::string_body(out, &d.message);
+    for s in d.suggestions.iter().filter(|s| s.edit.is_none()) {
+        out.push(b' ');
+        json::string_body(out, &s.message);
+    }
+    out.push(b'"');
+    if let Some(r) = d.related.as_ref().filter(|_| related_information) {
+        let range = cursor.range(r.span.start, r.span.end);
+        out.extend_from_slice(br#","relatedInformation":[{"location":{"uri":"#);
+        json::string(out, uri.as_str());
+        out.extend_from_slice(br#","range":"#);
+        json::range(out, range);
+        out.extend_from_slice(br#"},"message":"#);
+        json::string(out, &r.message);
+        out.push(b'}');
+        out.push(b']');
+    }
+    let flagged = collapse(d.span.text(text));
+    let allowable = plainly_core::rules::WORD_RULES.contains(&d.rule)
+        && d.rule != "passive-voice"
+        && !flagged.is_empty();
+    out.extend_from_slice(br#","data":{"version":"#);
+    json::int(out, version.into());
+    out.extend_from_slice(br#","text":"#);
+    json::string(out, &flagged);
+    out.extend_from_slice(if allowable {
+        br#","allowable":true,"fixes":["#
+    } else {
+        br#","allowable":false,"fixes":["#
+    });
+    let mut first = true;
+    for s in &d.suggestions {
+        let Some(edit) = &s.edit else { continue };
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        let fix_range = if edit.span == d.span {
+            range
+        } else {
+            cursor.range(edit.span.start, edit.span.end)
+        };
+        out.extend_from_slice(br#"{"title":"#);
+        json::string(out, &s.message);
+        out.extend_from_slice(br#","range":"#);
+        json::range(out, fix_range);
+        out.extend_from_slice(br#","newText":"#);
+        json::string(out, &edit.replacement);
+        out.extend_from_slice(if s.applicability == Applicability::Safe {
+            br#","safe":true}"#
+        } else {
+            br#","safe":false}"#
+        });
+    }
+    out.extend_from_slice(b"]}}");
+}
+
+/// Writing JSON by hand, as serde_json writes it.
+mod json {
+    use lsp_types::Range;
+
+    /// A JSON string, quoted.
+    pub fn string(out: &mut Vec<u8>, s: &str) {
+        out.push(b'"');
+        string_body(out, s);
+        out.push(b'"');
+    }
+
+    /// How each byte is escaped: 0 for not at all, `u` for `\u00XX`,
+    /// else the letter after the backslash.
+    const ESCAPE: [u8; 256] = {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = b'u';
+            b += 1;
+        }
+        table[0x08] = b'b';
+        table[0x09] = b't';
+        table[0x0a] = b'n';
+        table[0x0c] = b'f';
+        table[0x0d] = b'r';
+        table[b'"' as usize] = b'"';
+        table[b'\\' as usize] = b'\\';
+        table
+    };
+
+    /// A JSON string's contents, escaped as serde_json escapes them:
+    /// quote, backslash and control characters; nothing else.
+    pub fn string_body(out: &mut Vec<u8>, s: &str) {
+        let bytes = s.as_bytes();
+        // Written up to `start`; looked at up to `i`.
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most text needs no escaping: pass over it eight bytes at a
+            // time.
+            if let Some(chunk) = bytes
+                .get(i..i + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            {
+                if !crate::position::any_byte_below(chunk, 0x20)
+                    && !crate::position::any_byte_is(chunk, b'"')
+                    && !crate::position::any_byte_is(chunk, b'\\')
+                {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            let short = ESCAPE[usize::from(b)];
+            if short != 0 {
+                out.extend_from_slice(&bytes[start..i]);
+                start = i + 1;
+                if short == b'u' {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.extend_from_slice(&[
+                        b'\\',
+                        b'u',
+                        b'0',
+                        b'0',
+                        HEX[usize::from(b >> 4)],
+                        HEX[usize::from(b & 0xf)],
+                    ]);
+                } else {
+                    out.extend_from_slice(&[b'\\', short]);
+                }
+            }
+            i += 1;
+        }
+        out.extend_from_slice(&bytes[start..]);
+    }
+
+    /// A whole number.
+    pub fn int(out: &mut Vec<u8>, n: i64) {
+        if n < 0 {
+            out.push(b'-');
+        }
+        let mut n = n.unsigned_abs();
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.extend_from_slice(&digits[at..]);
+    }
+
+    /// A range, as lsp-types writes it.
+    pub fn range(out: &mut Vec<u8>, r: Range) {
+        out.extend_from_slice(br#"{"start":{"line":"#);
+        int(out, r.start.line.into());
+        out.extend_from_slice(br#","character":"#);
+        int(out, r.start.character.into());
+        out.extend_from_slice(br#"},"end":{"line":"#);
+        int(out, r.end.line.into());
+        out.extend_from_slice(br#","character":"#);
+        int(out, r.end.character.into());
+        out.extend_from_slice(b"}}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use plainly_core::{Related, Span, Suggestion};
+
+    use super::*;
+
+    /// What the server sent before [`write_publish`]: [`to_wire`] for each
+    /// finding, written by serde.
+    fn by_serde(
+        uri: &Uri,
+        version: i32,
+        diagnostics: &[Diagnostic],
+        text: &str,
+        enc: Encoding,
+        related: bool,
+    ) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct Params<'a> {
+            uri: &'a Uri,
+            diagnostics: Vec<WireDiagnostic<'a>>,
+            version: i32,
+        }
+        #[derive(Serialize)]
+        struct Note<'a> {
+            jsonrpc: &'static str,
+            method: &'static str,
+            params: Params<'a>,
+        }
+        let lines = LineIndex::new(text);
+        let note = Note {
+            jsonrpc: "2.0",
+            method: "textDocument/publishDiagnostics",
+            params: Params {
+                uri,
+                diagnostics: diagnostics
+                    .iter()
+                    .map(|d| to_wire(d, uri, text, &lines, enc, version, related))
+                    .collect(),
+                version,
+            },
+        };
+        serde_json::to_vec(&note).unwrap()
+    }
+
+    fn assert_same(uri: &str, version: i32, diagnostics: &[Diagnostic], text: &str) {
+        let uri = Uri::from_str(uri).unwrap();
+        let lines = LineIndex::new(text);
+        for enc in [Encoding::Utf8, Encoding::Utf16] {
+            for related in [false, true] {
+                let mut ours = Vec::new();
+                write_publish(
+                    &mut ours,
+                    &uri,
+                    version,
+                    diagnostics,
+                    text,
+                    &lines,
+                    enc,
+                    related,
+                );
+                let theirs = by_serde(&uri, version, diagnostics, text, enc, related);
+                assert_eq!(
+                    String::from_utf8(ours.clone()).unwrap(),
+                    String::from_utf8(theirs).unwrap()
+                );
+                // And it is JSON.
+                let _: serde_json::Value = serde_json::from_slice(&ours).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn written_by_hand_as_serde_writes_it() {
+        let text = "---\ntitle: \"x\"\n---\n# The CQC\n\nWe will utilise the hall in order to meet 😀 e.g. \
+            at the caf\u{e9}.\r\nIt WILL BE DONE by staff, and it was decided.\r\r\
+            The NHS and the Care Quality Commission (CQC) help.\n\n\
+            | a | b |\n|---|---|\n| utilise | \\\"quoted\\\" |\n\n\
+            <!-- plainly-disable-next-line jargon -->\nA plain line.\n";
+        let report = plainly_core::check(text, &plainly_core::Settings::default());
+        assert!(report.diagnostics.len() > 5, "{:?}", report.diagnostics);
+        assert!(report.diagnostics.iter().any(|d| d.related.is_some()));
+        assert!(report
+            .diagnostics
+            .iter()
+            .any(|d| d.suggestions.iter().any(|s| s.edit.is_none())));
+        assert_same("file:///notes/a%20b.md", 7, &report.diagnostics, text);
+        assert_same("untitled:Untitled-1", -3, &[], text);
+    }
+
+    #[test]
+    fn every_character_that_needs_escaping_is_escaped_as_serde_does() {
+        let text = "say \"hi\"\\ \t\u{1}\u{8}\u{c}\u{1f}\u{7f} \u{2028} é😀\r\nnext\n";
+        let weird: String = (0u8..0x80).map(char::from).collect::<String>() + "\u{2028}é😀\"\\";
+        let span = Span::new(0, text.find('\r').unwrap());
+        let d = Diagnostic {
+            rule: "jargon",
+            severity: Severity::Info,
+            span,
+            message: weird.clone(),
+            suggestions: vec![
+                Suggestion::advice(weird.clone()),
+                Suggestion::replace(weird.clone(), span, weird.clone(), Applicability::Safe),
+                Suggestion::replace(
+                    "x",
+                    Span::new(text.len() - 5, text.len() - 1),
+                    "\u{0}",
+                    Applicability::Unsafe,
+                ),
+            ],
+            related: Some(Related {
+                span: Span::new(text.len() - 5, text.len()),
+                message: weird,
+            }),
+        };
+        let mut empty = d.clone();
+        empty.span = Span::new(3, 4); // a space: nothing to allow
+        empty.suggestions.clear();
+        assert_same(
+            "file:///%22q%22/x.md",
+            i32::MAX,
+            &[d.clone(), empty, d],
+            text,
+        );
+    }
+
+    #[test]
+    fn escapes_at_every_place_in_a_chunk() {
+        for before in 0..20 {
+            for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '\u{7f}', 'é'] {
+                for after in [0, 1, 7, 8, 9] {
+                    let s =
+                        "a".repeat(before) + &c.to_string() + &"b".repeat(after) + &c.to_string();
+                    let mut out = Vec::new();
+                    json::string(&mut out, &s);
+                    assert_eq!(
+                        String::from_utf8(out).unwrap(),
+                        serde_json::to_string(&s).unwrap()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_as_serde_writes_them() {
+        for n in [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            -1,
+            -10,
+            i64::from(i32::MIN),
+            i64::from(u32::MAX),
+        ] {
+            let mut out = Vec::new();
+            json::int(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
     }
 }

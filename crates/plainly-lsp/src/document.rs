@@ -19,6 +19,9 @@ pub struct Document {
     pub text: String,
     /// The client's version number.
     pub version: i32,
+    /// Bumped whenever the text changes (a change that leaves the text as
+    /// it was keeps the findings).
+    revision: u64,
     lines: Option<LineIndex>,
     analysis: Option<Arc<Analysis>>,
 }
@@ -27,8 +30,8 @@ pub struct Document {
 /// settings.
 #[derive(Debug)]
 pub struct Analysis {
-    /// The version checked.
-    pub version: i32,
+    /// The revision of the text checked (see `Document::revision`).
+    pub revision: u64,
     /// The settings generation used (see `Server::generation`).
     pub generation: u64,
     /// The findings.
@@ -46,6 +49,7 @@ impl Document {
             path,
             text,
             version,
+            revision: 0,
             lines: None,
             analysis: None,
         }
@@ -59,43 +63,56 @@ impl Document {
 
     /// Applies the changes of one `didChange`, in order. A change with a
     /// range replaces that range (positions out of range are clamped); one
-    /// without replaces the whole text.
+    /// without replaces the whole text. Returns the findings for the old
+    /// text, for the caller to free when it suits; none when the text is
+    /// as it was, and the findings still hold.
     pub fn apply(
         &mut self,
         changes: Vec<TextDocumentContentChangeEvent>,
         version: i32,
         enc: Encoding,
-    ) {
+    ) -> Option<Arc<Analysis>> {
+        let mut changed = false;
         for change in changes {
             match change.range {
                 None => {
-                    self.text = change.text;
-                    self.lines = None;
+                    if self.text != change.text {
+                        self.text = change.text;
+                        self.lines = None;
+                        changed = true;
+                    }
                 }
                 Some(range) => {
                     let (text, lines) = self.text_and_lines();
                     let start = lines.offset(text, range.start, enc);
                     let end = lines.offset(text, range.end, enc).max(start);
-                    self.text.replace_range(start..end, &change.text);
-                    self.lines = None;
+                    if text[start..end] != change.text {
+                        self.text.replace_range(start..end, &change.text);
+                        self.lines = None;
+                        changed = true;
+                    }
                 }
             }
         }
         self.version = version;
-        self.analysis = None;
+        if !changed {
+            return None;
+        }
+        self.revision += 1;
+        self.analysis.take()
     }
 
     /// The findings for the current text with `settings`, checked at most
-    /// once per version and settings generation.
+    /// once per text and settings generation.
     pub fn analysis(&mut self, settings: &Settings, generation: u64) -> Arc<Analysis> {
         if let Some(a) = &self.analysis {
-            if a.version == self.version && a.generation == generation {
+            if a.revision == self.revision && a.generation == generation {
                 return a.clone();
             }
         }
         let report = plainly_core::check(&self.text, settings);
         let a = Arc::new(Analysis {
-            version: self.version,
+            revision: self.revision,
             generation,
             diagnostics: report.diagnostics,
             metrics: report.metrics,
@@ -147,5 +164,34 @@ mod tests {
             Encoding::Utf16,
         );
         assert_eq!(d.text, "new");
+    }
+
+    #[test]
+    fn a_change_that_leaves_the_text_as_it_was_keeps_the_findings() {
+        let uri = Uri::from_str("file:///x.md").unwrap();
+        let settings = Settings::default();
+        let mut d = Document::new(uri, "We utilise it.\n".into(), 1);
+        let first = d.analysis(&settings, 0);
+        assert_eq!(first.diagnostics.len(), 1);
+        // "utilise" for "utilise", and the whole text for itself.
+        assert!(d
+            .apply(vec![change(0, 3, 0, 10, "utilise")], 2, Encoding::Utf16)
+            .is_none());
+        let whole = TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "We utilise it.\n".into(),
+        };
+        assert!(d.apply(vec![whole], 3, Encoding::Utf16).is_none());
+        assert_eq!(d.version, 3);
+        assert!(Arc::ptr_eq(&first, &d.analysis(&settings, 0)));
+        // New settings: checked again.
+        let again = d.analysis(&settings, 1);
+        assert!(!Arc::ptr_eq(&first, &again));
+        // A real change: the old findings come back, and the text is
+        // checked again.
+        let old = d.apply(vec![change(0, 3, 0, 10, "use")], 4, Encoding::Utf16);
+        assert!(old.is_some_and(|old| Arc::ptr_eq(&old, &again)));
+        assert!(d.analysis(&settings, 1).diagnostics.is_empty());
     }
 }

@@ -34,6 +34,16 @@ impl LineIndex {
         starts.push(0);
         let mut i = 0;
         while i < bytes.len() {
+            // Most bytes end no line: pass over them eight at a time.
+            if let Some(chunk) = bytes
+                .get(i..i + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            {
+                if !any_byte_is(chunk, b'\n') && !any_byte_is(chunk, b'\r') {
+                    i += 8;
+                    continue;
+                }
+            }
             match bytes[i] {
                 b'\n' => starts.push((i + 1) as u32),
                 b'\r' => {
@@ -165,6 +175,93 @@ impl LineIndex {
     }
 }
 
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// Whether any of eight bytes is below `n` (at most 128).
+pub(crate) fn any_byte_below(chunk: [u8; 8], n: u8) -> bool {
+    let x = u64::from_le_bytes(chunk);
+    x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS != 0
+}
+
+/// Whether any of eight bytes is `b`.
+pub(crate) fn any_byte_is(chunk: [u8; 8], b: u8) -> bool {
+    any_byte_below(
+        (u64::from_le_bytes(chunk) ^ (ONES * u64::from(b))).to_le_bytes(),
+        1,
+    )
+}
+
+/// Positions for many offsets, mostly in increasing order, as when
+/// converting a document's sorted findings: each lookup carries on from
+/// the last one on the same line instead of searching for the line and
+/// counting from its start. Gives exactly what [`LineIndex::position`]
+/// gives, in any order.
+#[derive(Debug)]
+pub struct Cursor<'a> {
+    text: &'a str,
+    lines: &'a LineIndex,
+    enc: Encoding,
+    /// The line of the last lookup, where it starts and where the next
+    /// one starts (the end of the text for the last line).
+    line: usize,
+    line_start: usize,
+    next_start: usize,
+    /// The last offset looked up, and its column.
+    at: usize,
+    column: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor over `text`, which `lines` indexes.
+    pub fn new(text: &'a str, lines: &'a LineIndex, enc: Encoding) -> Self {
+        Cursor {
+            text,
+            lines,
+            enc,
+            line: 0,
+            line_start: 0,
+            next_start: lines.line_start(1),
+            at: 0,
+            column: 0,
+        }
+    }
+
+    /// The editor position of byte `offset`, as [`LineIndex::position`].
+    pub fn position(&mut self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let on_line = self.line_start <= offset
+            && (offset < self.next_start || self.line + 1 >= self.lines.line_count());
+        if !on_line {
+            self.line = self.lines.line_of(offset);
+            self.line_start = self.lines.line_start(self.line);
+            self.next_start = self.lines.line_start(self.line + 1);
+            self.at = self.line_start;
+            self.column = 0;
+        } else if offset < self.at {
+            self.at = self.line_start;
+            self.column = 0;
+        }
+        let between = &self.text[self.at..offset];
+        self.column += match self.enc {
+            Encoding::Utf8 => between.len(),
+            Encoding::Utf16 if between.is_ascii() => between.len(),
+            Encoding::Utf16 => between.chars().map(char::len_utf16).sum(),
+        };
+        self.at = offset;
+        Position::new(self.line as u32, self.column as u32)
+    }
+
+    /// The editor range of a byte range.
+    pub fn range(&mut self, start: usize, end: usize) -> Range {
+        let start = self.position(start);
+        Range::new(start, self.position(end))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +298,22 @@ mod tests {
     }
 
     #[test]
+    fn byte_tests_eight_at_a_time() {
+        for at in 0..8 {
+            for b in 0..=255u8 {
+                let mut chunk = [b'a'; 8];
+                chunk[at] = b;
+                assert_eq!(any_byte_below(chunk, 0x20), b < 0x20, "{b} at {at}");
+                assert_eq!(any_byte_is(chunk, b'"'), b == b'"', "{b} at {at}");
+                assert_eq!(any_byte_is(chunk, b'\n'), b == b'\n', "{b} at {at}");
+            }
+        }
+        // Line ends found in and across chunks.
+        let text = "0123456\r\n9abcdef\n\rx\r";
+        assert_eq!(LineIndex::new(text).starts, [0, 9, 17, 18, 20]);
+    }
+
+    #[test]
     fn lone_carriage_returns_end_lines() {
         let text = "one\rtwo\n\nthree";
         let idx = LineIndex::new(text);
@@ -210,6 +323,34 @@ mod tests {
             Position::new(1, 0)
         );
         assert_eq!(idx.line_range(text, 0), 0..3);
+    }
+
+    /// The cursor agrees with the index for every offset, in order, in
+    /// reverse, and jumping about.
+    #[test]
+    fn cursor_gives_what_the_index_gives() {
+        let text = "a😀b é e\u{301}x 日本語y\r\nz\rq\n\n😀😀 end\r\n";
+        let idx = LineIndex::new(text);
+        for enc in [Encoding::Utf8, Encoding::Utf16] {
+            let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+            let mut cursor = Cursor::new(text, &idx, enc);
+            for &o in &offsets {
+                assert_eq!(cursor.position(o), idx.position(text, o, enc), "{o}");
+            }
+            offsets.reverse();
+            for &o in &offsets {
+                assert_eq!(cursor.position(o), idx.position(text, o, enc), "{o}");
+            }
+            let n = offsets.len();
+            for i in 0..n * 3 {
+                let o = (i * 7919) % n;
+                assert_eq!(cursor.position(o), idx.position(text, o, enc), "{o}");
+            }
+        }
+        // An empty text has one line.
+        let idx = LineIndex::new("");
+        let mut cursor = Cursor::new("", &idx, Encoding::Utf16);
+        assert_eq!(cursor.position(5), Position::new(0, 0));
     }
 
     #[test]

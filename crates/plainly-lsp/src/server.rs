@@ -97,6 +97,9 @@ pub(crate) struct Server<W: Write> {
     pub roots: Vec<PathBuf>,
     next_id: i32,
     pending: HashMap<RequestId, Pending>,
+    /// Where findings no longer needed are sent to be freed (dropped here
+    /// when there is no such thread).
+    garbage: Option<mpsc::Sender<Arc<Analysis>>>,
 }
 
 /// Runs a session over `input` and `output` until `exit` or the end of the
@@ -124,6 +127,15 @@ where
         return 1;
     }
     let mut server = Server::new(output);
+    // Freeing the findings of an old version (thousands of strings for a
+    // large document) is done on a thread of its own, so the next version
+    // is checked without waiting for it. The thread ends when the server
+    // drops the sender.
+    let (garbage, old_findings) = mpsc::channel::<Arc<Analysis>>();
+    let freer = std::thread::Builder::new()
+        .name("plainly-lsp-free".into())
+        .spawn(move || old_findings.into_iter().for_each(drop));
+    server.garbage = freer.is_ok().then_some(garbage);
     server.run(&rx)
 }
 
@@ -145,6 +157,7 @@ impl<W: Write> Server<W> {
             roots: Vec::new(),
             next_id: 0,
             pending: HashMap::new(),
+            garbage: None,
         }
     }
 
@@ -448,7 +461,12 @@ impl<W: Write> Server<W> {
                 let Some(doc) = self.docs.get_mut(&key) else {
                     return Err(unknown_document(&p.text_document.uri));
                 };
-                doc.apply(p.content_changes, p.text_document.version, enc);
+                let old = doc.apply(p.content_changes, p.text_document.version, enc);
+                if let (Some(old), Some(garbage)) = (old, &self.garbage) {
+                    // If the thread has gone, the findings come back and
+                    // are dropped here.
+                    let _ = garbage.send(old);
+                }
                 self.dirty.insert(key);
             }
             "textDocument/didSave" => {
@@ -634,30 +652,22 @@ impl<W: Write> Server<W> {
         let uri = doc.uri.clone();
         let version = doc.version;
         let (text, lines) = doc.text_and_lines();
-        let diagnostics: Vec<_> = analysis
-            .diagnostics
-            .iter()
-            .map(|d| crate::diagnostics::to_wire(d, &uri, text, lines, enc, version, related))
-            .collect();
-        #[derive(serde::Serialize)]
-        struct Params<'a> {
-            uri: &'a Uri,
-            diagnostics: Vec<crate::diagnostics::WireDiagnostic<'a>>,
-            version: i32,
+        if self.broken {
+            return;
         }
-        let params = Params {
-            uri: &uri,
-            diagnostics,
-            version,
-        };
-        if !self.broken
-            && self
-                .out
-                .send_notification("textDocument/publishDiagnostics", &params)
-                .is_err()
-        {
-            self.broken = true;
-        }
+        let sent = self.out.send_raw(|out| {
+            crate::diagnostics::write_publish(
+                out,
+                &uri,
+                version,
+                &analysis.diagnostics,
+                text,
+                lines,
+                enc,
+                related,
+            );
+        });
+        self.broken |= sent.is_err();
     }
 }
 

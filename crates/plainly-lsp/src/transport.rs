@@ -204,9 +204,21 @@ impl<W: Write> Writer<W> {
         }))
     }
 
+    /// Sends a message whose body `write_body` writes, as JSON, into a
+    /// buffer kept from message to message.
+    pub fn send_raw(&mut self, write_body: impl FnOnce(&mut Vec<u8>)) -> io::Result<()> {
+        self.buf.clear();
+        write_body(&mut self.buf);
+        self.send_buf()
+    }
+
     fn send_value(&mut self, value: &impl Serialize) -> io::Result<()> {
         self.buf.clear();
         serde_json::to_writer(&mut self.buf, value).map_err(io::Error::other)?;
+        self.send_buf()
+    }
+
+    fn send_buf(&mut self) -> io::Result<()> {
         write!(self.out, "Content-Length: {}\r\n\r\n", self.buf.len())?;
         self.out.write_all(&self.buf)?;
         self.out.flush()

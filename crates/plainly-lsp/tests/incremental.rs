@@ -44,14 +44,24 @@ struct EditSpec {
     start: f64,
     len: f64,
     insert: String,
+    /// Put back the very text replaced, leaving the document as it was
+    /// (the server keeps its findings then).
+    same: bool,
 }
 
 fn edit_strategy() -> impl Strategy<Value = EditSpec> {
-    (0.0..=1.0f64, 0.0..=0.3f64, text_strategy(4)).prop_map(|(start, len, insert)| EditSpec {
-        start,
-        len,
-        insert,
-    })
+    (
+        0.0..=1.0f64,
+        0.0..=0.3f64,
+        text_strategy(4),
+        prop::bool::weighted(0.25),
+    )
+        .prop_map(|(start, len, insert, same)| EditSpec {
+            start,
+            len,
+            insert,
+            same,
+        })
 }
 
 /// The protocol position of character `index` of `chars`. Lines end at
@@ -167,15 +177,26 @@ proptest! {
                 let n = chars.len();
                 let start = settle(&chars, ((n as f64) * e.start) as usize);
                 let end = settle(&chars, (start + ((n as f64) * e.len) as usize).min(n)).max(start);
+                let insert: String = if e.same {
+                    chars[start..end].iter().collect()
+                } else {
+                    e.insert.clone()
+                };
                 changes.push(json!({
                     "range": {"start": position(&chars, start, utf8), "end": position(&chars, end, utf8)},
-                    "text": e.insert,
+                    "text": insert,
                 }));
-                chars.splice(start..end, e.insert.chars());
+                chars.splice(start..end, insert.chars());
             }
             version += 1;
             messages.push(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
                 "textDocument": {"uri": URI, "version": version}, "contentChanges": changes}}));
+            // A request between changes makes the server check this
+            // version now, so later changes start from findings it keeps.
+            messages.push(json!({"jsonrpc": "2.0", "id": 100 + version, "method": "textDocument/codeAction", "params": {
+                "textDocument": {"uri": URI},
+                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                "context": {"diagnostics": []}}}));
         }
         let final_text: String = chars.iter().collect();
         let (edited_version, edited) = session(utf8, &messages);
