@@ -83,6 +83,15 @@ static CUES: LazyLock<Vec<Option<Cues>>> = LazyLock::new(|| {
     table
 });
 
+/// Which built-in entries are Latin: those are abbreviations, never names.
+static CUES_LATIN: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    wordlists::lists()
+        .entries
+        .iter()
+        .map(|e| e.list == List::Latin)
+        .collect()
+});
+
 /// Small grammar words: a word after a term that is one of these is not a
 /// noun the term describes.
 const GRAMMAR: &[&str] = &[
@@ -107,17 +116,85 @@ fn any_is(cues: &[&str], word: &str) -> bool {
     cues.iter().any(|c| c.eq_ignore_ascii_case(word))
 }
 
-/// Whether the match `m` is a listed term used in its everyday sense.
+/// Titles that follow a word at the start of a sentence without making it
+/// part of a name: "Elderly Mr Jones" is a label, not a name.
+const TITLES: &[&str] = &["Dr", "I", "Miss", "Mr", "Mrs", "Ms", "Mx", "Sir"];
+
+/// Days and months: capitals that do not make a name.
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Whether the match is part of a name, such as an organisation's: "the
+/// Blind Veterans shop", or at the start of a sentence, "Wraparound Kids
+/// is a holiday club" (a capital on the next word too). Headings and table
+/// cells often put capitals on every word, so there this is no sign.
+fn in_a_name(block: &crate::markdown::Block, m: &TermMatch<'_>) -> bool {
+    use crate::markdown::BlockKind;
+    if matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell) {
+        return false;
+    }
+    let capitals = |text: &str| {
+        text.split([' ', '-'])
+            .all(|w| w.starts_with(char::is_uppercase))
+    };
+    if m.sentence_start {
+        let next = m
+            .after
+            .strip_prefix(' ')
+            .and_then(|a| a.split(|c: char| !is_word_char(c)).next())
+            .unwrap_or("");
+        // The next word starts with a capital but is not an abbreviation
+        // ("Safeguarding NHS staff"), a title or a day or month; and the
+        // term is a word, not an abbreviation such as "N.B.".
+        let proper = next.starts_with(char::is_uppercase)
+            && next.chars().skip(1).any(char::is_lowercase)
+            && !TITLES.contains(&next)
+            && !CALENDAR.contains(&next);
+        capitals(m.text) && !m.text.contains('.') && m.after.starts_with(' ') && proper
+    } else {
+        m.text
+            .strip_prefix("the ")
+            .is_some_and(|rest| !rest.is_empty() && capitals(rest))
+    }
+}
+
+/// Whether the match `m` is not a listed term after all: a word used in its
+/// everyday sense, or part of a name.
 pub(crate) fn everyday(doc: &Document<'_>, m: &TermMatch<'_>) -> bool {
+    let Some(block) = doc.blocks.get(m.block) else {
+        return false;
+    };
+    let capital = m.text.starts_with(char::is_uppercase) || m.text.starts_with("the ");
+    let latin = CUES_LATIN.get(m.entry).copied().unwrap_or(false);
+    if capital && !latin && in_a_name(block, m) {
+        return true;
+    }
     let Some(Some(cues)) = CUES.get(m.entry) else {
         return false;
     };
     // The match is a slice of its block's text: what comes before it is
     // the text up to where it starts.
-    let before = doc.blocks.get(m.block).map_or("", |b| {
-        let start = (m.text.as_ptr() as usize).wrapping_sub(b.text.as_ptr() as usize);
-        b.text.get(..start).unwrap_or("")
-    });
+    let start = (m.text.as_ptr() as usize).wrapping_sub(block.text.as_ptr() as usize);
+    let before = block.text.get(..start).unwrap_or("");
     let before = before.rsplit(ends_clause).next().unwrap_or("");
     let after = m.after.split(ends_clause).next().unwrap_or("");
 
@@ -228,6 +305,10 @@ mod tests {
             "The phone number is on the same page.",
             "Follow the signposts to the car park.",
             "We played hide and seek in the park.",
+            "Wraparound Kids is a holiday club in Hull.",
+            "The Blind Veterans UK shop is on Main Street.",
+            "Wandering Minds is a book club for older people.",
+            "We meet at the Elderly Care ward.",
         ] {
             assert!(check_all(s).is_empty(), "{s}: {:?}", check_all(s));
         }
@@ -248,6 +329,10 @@ mod tests {
             ("We will signpost to other services.", "signpost to"),
             ("He is a dwarf with a big heart.", "dwarf"),
             ("Please seek advice from your GP.", "seek advice"),
+            ("Elderly Mr Jones lives alone.", "Elderly"),
+            ("N.B. The clinic is shut.", "N.B."),
+            ("Safeguarding NHS staff is our job.", "Safeguarding"),
+            ("## Your Care Package", "Care Package"),
         ] {
             assert!(
                 check_all(s).iter().any(|t| t == want),
