@@ -203,8 +203,13 @@ const ADJECTIVES: &[&str] = &[
     "obsessed",
     "offended",
     "opened",
+    "overcrowded",
+    "overexcited",
     "overjoyed",
+    "overpriced",
+    "overqualified",
     "overwhelmed",
+    "overworked",
     "paralysed",
     "petrified",
     "pleased",
@@ -237,6 +242,9 @@ const ADJECTIVES: &[&str] = &[
     "thrilled",
     "tired",
     "troubled",
+    "underpaid",
+    "understaffed",
+    "undervalued",
     "unemployed",
     "unsettled",
     "upset",
@@ -374,20 +382,29 @@ const OFTEN: &[&str] = &[
 /// adjectives, as there is no verb to do them.
 const UNDO: &[&str] = &[
     "unblocked",
+    "unbolted",
     "unbuttoned",
     "unchecked",
     "undressed",
+    "unfastened",
     "unfolded",
+    "unhooked",
+    "unlatched",
     "unloaded",
     "unlocked",
     "unpacked",
     "unplugged",
     "unscrewed",
+    "unsealed",
+    "untangled",
     "untied",
     "unveiled",
     "unwrapped",
     "unzipped",
 ];
+
+/// "un-" verbs that are actions, never states: "the mistake was uncovered".
+const UN_VERBS: &[&str] = &["uncovered", "unearthed", "unleashed", "unravelled"];
 
 /// Prefixes that, before a hyphen, still make a verb ("co-produced",
 /// "re-elected"). Other hyphenated "-ed" words ("left-handed",
@@ -410,6 +427,9 @@ fn describes_state(p: &str, be: &str, rest: &[&str], subject: Option<&str>) -> b
     }
     if let Some((first, _)) = p.split_once('-') {
         return !VERB_PREFIXES.contains(&first);
+    }
+    if UN_VERBS.contains(&p) {
+        return false;
     }
     if p.starts_with("un") && p.ends_with("ed") && UNDO.binary_search(&p).is_err() {
         // "under-" and "un-" words that are verbs ("understood",
@@ -584,6 +604,7 @@ mod tests {
             "She is hooked on crime novels.",
             "We were blessed with good weather.",
             "I was raised in Cardiff.",
+            "The ward is understaffed at weekends.",
         ] {
             assert!(flagged("passive-voice", s).is_empty(), "{s}");
         }
@@ -608,6 +629,7 @@ mod tests {
             ("The room is booked every Friday.", "is booked"),
             ("The fence is painted once a year.", "is painted"),
             ("Concerns were raised in the meeting.", "were raised"),
+            ("The mistake was uncovered in May.", "was uncovered"),
         ] {
             assert_eq!(flagged("passive-voice", s), vec![want], "{s}");
         }
