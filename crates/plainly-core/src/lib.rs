@@ -301,13 +301,16 @@ impl<'s> Document<'s> {
         let lines = LineIndex::new(self.source);
         let custom = wordlists::custom_lists(&settings.words);
         let custom = custom.as_deref();
+        let mut terms = self.term_matches(custom);
+        // Listed words used in their everyday sense are not terms.
+        terms.retain(|m| !rules::sense::everyday(self, m));
         let ctx = rules::Context {
             doc: self,
             settings,
             thresholds: settings.thresholds(),
             metrics: &metrics,
             lines: &lines,
-            terms: self.term_matches(custom),
+            terms,
             custom,
         };
         let mut diagnostics = Vec::new();

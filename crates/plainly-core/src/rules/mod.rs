@@ -26,6 +26,7 @@ mod long_paragraph;
 mod long_sentence;
 mod passive_voice;
 mod reading_age;
+pub(crate) mod sense;
 mod undefined_abbreviation;
 pub(crate) mod unused_suppression;
 
