@@ -46,37 +46,38 @@ fn flagged_terms_are_found() {
     );
 }
 
-/// The held-out set does not meet the target yet (its terms show gaps in
-/// the word lists): this floor stops it getting worse, and the figure is
-/// printed beside the target.
+/// The first held-out set. It meets the target now, so the target is its
+/// floor.
 #[test]
 fn held_out_flagged_terms_are_found() {
     flagged_terms(
         "held-out",
         include_str!("data/rules-flagged-holdout.tsv"),
         100,
-        74.0,
+        TARGET_RECALL,
     );
 }
 
 /// The second held-out set, written blind later still: its writer saw no
-/// code, no word list and no labelled case. Measured only; the floor (and
-/// the ceiling below) sit just under the first measurement, 87.1% and 3.8%,
-/// to stop it getting worse.
+/// code, no word list and no labelled case. Measured only. It met the
+/// targets after the lists grew (87.1% of terms found at first) and the
+/// rules learnt everyday senses (3.8% of clean sentences flagged at first),
+/// so the targets are its floor and ceiling.
 #[test]
 fn second_held_out_flagged_terms_are_found() {
     flagged_terms(
         "second held-out",
         include_str!("data/rules-flagged-holdout2.tsv"),
         200,
-        85.0,
+        TARGET_RECALL,
     );
 }
 
 /// The third held-out set, written blind like the second, while the rules
 /// were being changed to flag fewer clean sentences: the measure of that
-/// work. Its floor and ceiling sit near the first measurement (88.8% of
-/// terms found, 8.5% of clean sentences flagged).
+/// work: 8.5% of clean sentences flagged before it, 2.6% after, so the
+/// ceiling is the target. Terms found (88.8%) is short of the target; the
+/// floor sits just under it to stop it getting worse.
 #[test]
 fn third_held_out_flagged_terms_are_found() {
     flagged_terms(
@@ -97,14 +98,13 @@ fn clean_sentences_stay_clean() {
     );
 }
 
-/// Not at the target yet either: a ceiling that stops it getting worse.
 #[test]
 fn held_out_clean_sentences_stay_clean() {
     clean_sentences(
         "held-out",
         include_str!("data/rules-clean-holdout.txt"),
         100,
-        7.5,
+        TARGET_CLEAN_FLAGGED,
     );
 }
 
@@ -114,7 +114,7 @@ fn second_held_out_clean_sentences_stay_clean() {
         "second held-out",
         include_str!("data/rules-clean-holdout2.txt"),
         150,
-        4.5,
+        TARGET_CLEAN_FLAGGED,
     );
 }
 
@@ -124,7 +124,7 @@ fn third_held_out_clean_sentences_stay_clean() {
         "third held-out",
         include_str!("data/rules-clean-holdout3.txt"),
         200,
-        9.0,
+        TARGET_CLEAN_FLAGGED,
     );
 }
 
@@ -334,7 +334,7 @@ fn abbreviations(set: &str, data: &str, min: usize) {
         "Abbreviations ({set} set): {} documents; precision {precision:.3}, recall {recall:.3}, F1 {f1:.3} (tp {tp}, fp {fp}, fn {fn_}); \"defined later\" line right {later_ok} / {later_total}",
         cases.len()
     );
-    for w in &wrong {
+    for w in wrong.iter().filter(|_| show_cases(set)) {
         println!("  {w}");
     }
     assert!(cases.len() >= min);
