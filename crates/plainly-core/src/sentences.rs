@@ -38,8 +38,22 @@ pub(crate) fn split(text: &str, toks: &[Token], out: &mut Vec<Split>) {
     out.clear();
     let mut start = 0;
     let mut i = 0;
+    let bytes = text.as_bytes();
     while i < toks.len() {
         let t = toks[i];
+        // Most tokens cannot end a sentence: look at one byte to see.
+        let maybe_end = match t.word {
+            None => matches!(
+                bytes.get(t.start as usize),
+                Some(b'.' | b'?' | b'!' | 0xE2) // 0xE2 starts "…"
+            ),
+            Some(WordKind::Word) => t.end > t.start && bytes.get(t.end as usize - 1) == Some(&b'.'),
+            Some(_) => false,
+        };
+        if !maybe_end {
+            i += 1;
+            continue;
+        }
         let s = t.text(text);
         let is_terminal_punct = t.word.is_none() && matches!(s, "." | "?" | "!" | "…");
         let is_dotted_word = t.word == Some(WordKind::Word) && s.ends_with('.');

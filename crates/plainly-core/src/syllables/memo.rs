@@ -1,0 +1,124 @@
+//! A memo for what is worked out once per distinct word (its syllables and
+//! the like): documents repeat their words, so most look-ups are hits.
+//!
+//! Words of up to 15 bytes, nearly all of them, are keyed by their bytes
+//! and length packed into one `u128`: hashing and comparing a key is then a
+//! few instructions, with no loop over the bytes. Longer words are keyed by
+//! their text.
+
+use rustc_hash::FxHashMap;
+
+/// The longest word keyed by its packed bytes.
+const PACKED_MAX: usize = 15;
+
+/// Values of type `V` for words borrowed from texts that live for `'t`.
+#[derive(Debug)]
+pub(crate) struct WordMemo<'t, V> {
+    packed: FxHashMap<u128, V>,
+    long: FxHashMap<&'t str, V>,
+}
+
+impl<V> Default for WordMemo<'_, V> {
+    fn default() -> Self {
+        WordMemo {
+            packed: FxHashMap::default(),
+            long: FxHashMap::default(),
+        }
+    }
+}
+
+impl<'t, V: Copy> WordMemo<'t, V> {
+    /// The value for `text[range]`, worked out by `make` the first time the
+    /// word is seen. `range` must lie on character boundaries of `text`.
+    pub(crate) fn get(
+        &mut self,
+        text: &'t str,
+        range: std::ops::Range<usize>,
+        make: impl FnOnce(&'t str) -> V,
+    ) -> V {
+        let len = range.end.saturating_sub(range.start);
+        if len == 0 || len > PACKED_MAX {
+            let word = text.get(range).unwrap_or("");
+            return *self.long.entry(word).or_insert_with(|| make(word));
+        }
+        let key = pack(text.as_bytes(), range.start, len);
+        *self.packed.entry(key).or_insert_with(|| {
+            let word = text.get(range).unwrap_or("");
+            make(word)
+        })
+    }
+}
+
+/// `len` (1 to 15) bytes from `start`, with the length in the top byte.
+/// Two words with the same key have the same bytes.
+#[inline]
+fn pack(bytes: &[u8], start: usize, len: usize) -> u128 {
+    let raw = match bytes.get(start..start + 16) {
+        // Usually there are 16 bytes to read at once: mask off the rest.
+        Some(chunk) => {
+            let mut b = [0u8; 16];
+            b.copy_from_slice(chunk);
+            u128::from_le_bytes(b)
+        }
+        None => {
+            let mut b = [0u8; 16];
+            let word = bytes.get(start..start + len).unwrap_or(&[]);
+            b[..word.len()].copy_from_slice(word);
+            u128::from_le_bytes(b)
+        }
+    };
+    let mask = (1u128 << (8 * len)) - 1;
+    (raw & mask) | ((len as u128) << 120)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_word_same_value_and_different_words_apart() {
+        let text =
+            "care Care care caring carer carers a-very-long-word-indeed a-very-long-word-indeed! x";
+        let mut memo = WordMemo::default();
+        let mut made = Vec::new();
+        let mut words = Vec::new();
+        let mut at = 0;
+        for w in text.split(' ') {
+            words.push(at..at + w.len());
+            at += w.len() + 1;
+        }
+        for r in &words {
+            let v = memo.get(text, r.clone(), |w| {
+                made.push(w);
+                w.len()
+            });
+            assert_eq!(v, r.len());
+        }
+        // "care" and the long word are made once each; every other word once.
+        assert_eq!(
+            made,
+            vec![
+                "care",
+                "Care",
+                "caring",
+                "carer",
+                "carers",
+                "a-very-long-word-indeed",
+                "a-very-long-word-indeed!",
+                "x"
+            ]
+        );
+    }
+
+    #[test]
+    fn keys_differ_by_length_and_bytes() {
+        let text = "aa\0a";
+        // "a", "aa" and "aa\0" are three different words.
+        let a = pack(text.as_bytes(), 0, 1);
+        let aa = pack(text.as_bytes(), 0, 2);
+        let aa0 = pack(text.as_bytes(), 0, 3);
+        assert_ne!(a, aa);
+        assert_ne!(aa, aa0);
+        assert_eq!(pack(b"xaa", 1, 2), aa);
+    }
+}
