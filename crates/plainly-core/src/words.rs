@@ -133,16 +133,21 @@ pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut V
 /// hyphen, slash, `&`, `%` or `@` that a letter or digit follows.
 #[inline]
 fn ascii_word_end(bytes: &[u8], start: usize, limit: usize) -> Option<(usize, bool)> {
-    let mut at = start + 1;
-    let mut digit = false;
-    while at < limit {
-        match ASCII_CLASS[usize::from(bytes[at])] {
-            LETTER => {}
-            DIGIT => digit = true,
-            _ => break,
+    let run = bytes.get(start + 1..limit).unwrap_or(&[]);
+    // LETTER is 0 and DIGIT 1: or-ing the classes says whether a digit
+    // was seen.
+    let mut seen = 0u8;
+    let mut n = 0;
+    for &b in run {
+        let class = ASCII_CLASS[usize::from(b)];
+        if class > DIGIT {
+            break;
         }
-        at += 1;
+        seen |= class;
+        n += 1;
     }
+    let at = start + 1 + n;
+    let digit = seen == DIGIT;
     if at >= limit {
         return Some((at, digit));
     }
@@ -342,16 +347,17 @@ fn scan_word(text: &str, start: usize, limit: usize) -> (usize, bool) {
     (end, digit)
 }
 
-const OTHER: u8 = 0;
-const LETTER: u8 = 1;
-const DIGIT: u8 = 2;
+const LETTER: u8 = 0;
+const DIGIT: u8 = 1;
 /// ASCII white space: skipped.
-const SPACE: u8 = 3;
+const SPACE: u8 = 2;
 /// ASCII punctuation that is a token of its own and never part of a word.
-const PUNCT: u8 = 4;
+const PUNCT: u8 = 3;
 /// ASCII punctuation that may join the letters or digits around it into
 /// one word, or start a web address: `' - . / , :`.
-const JOINER: u8 = 5;
+const JOINER: u8 = 4;
+/// Everything else: the slow path decides.
+const OTHER: u8 = 5;
 
 /// What each byte is, for the tokenizer's fast path over ASCII. Bytes
 /// outside ASCII, and `$ & % @` (which start or join words in more
