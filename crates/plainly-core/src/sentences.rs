@@ -316,31 +316,28 @@ fn abbreviation(word: &str, named: bool) -> Abbrev {
             Abbrev::None
         };
     }
-    if word.len() > 8 {
-        return Abbrev::None;
-    }
-    let mut buf = [0u8; 8];
-    let lower = ascii_lower(word, &mut buf);
-    let Some(lower) = lower else {
+    // Every listed abbreviation is ASCII and at most 8 bytes long.
+    let Some(lower) = pack_lower(word.as_bytes()) else {
         return Abbrev::None;
     };
-    if NEVER.contains(&lower) {
+    let listed = |keys: &[u64]| keys.binary_search(&lower).is_ok();
+    if listed(&NEVER_KEYS) {
         Abbrev::Never
-    } else if BEFORE_CAPITAL.contains(&lower) {
+    } else if listed(&BEFORE_CAPITAL_KEYS) {
         Abbrev::BeforeCapital
-    } else if CALENDAR.binary_search(&lower).is_ok() || STREETS.contains(&lower) {
+    } else if listed(&CALENDAR_KEYS) || listed(&STREETS_KEYS) {
         // Written with a capital, as abbreviations of days, months and
         // streets are: "the sun." is an ordinary word.
         if !word.starts_with(char::is_uppercase) {
             Abbrev::None
-        } else if CALENDAR.binary_search(&lower).is_ok() {
+        } else if listed(&CALENDAR_KEYS) {
             Abbrev::Calendar
-        } else if lower != "st" || named {
+        } else if Some(lower) != pack_lower(b"st") || named {
             Abbrev::Street
         } else {
             Abbrev::BeforeStarter
         }
-    } else if BEFORE_STARTER.binary_search(&lower).is_ok() {
+    } else if listed(&BEFORE_STARTER_KEYS) {
         Abbrev::BeforeStarter
     } else if word.contains('.') {
         // Other dotted abbreviations: "U.K.", "N.H.S.", "Ph.D.".
@@ -350,16 +347,56 @@ fn abbreviation(word: &str, named: bool) -> Abbrev {
     }
 }
 
-fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
+/// `word` in lower case packed into a number, first byte lowest, if it is
+/// ASCII and at most 8 bytes long: looking a word up in the lists above is
+/// then a search among numbers. (Words never hold a NUL byte, so the
+/// packing is unambiguous.)
+const fn pack_lower(word: &[u8]) -> Option<u64> {
+    if word.len() > 8 {
         return None;
     }
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < word.len() {
+        if !word[i].is_ascii() {
+            return None;
+        }
+        key |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
     }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
+    Some(key)
 }
+
+/// The packed keys of a list, sorted (worked out when compiling).
+const fn keys<const N: usize>(words: &[&str]) -> [u64; N] {
+    let mut out = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = match pack_lower(words[i].as_bytes()) {
+            Some(key) => key,
+            None => panic!("abbreviations are ASCII and at most 8 bytes"),
+        };
+        i += 1;
+    }
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            let t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+static NEVER_KEYS: [u64; NEVER.len()] = keys(NEVER);
+static BEFORE_CAPITAL_KEYS: [u64; BEFORE_CAPITAL.len()] = keys(BEFORE_CAPITAL);
+static CALENDAR_KEYS: [u64; CALENDAR.len()] = keys(CALENDAR);
+static STREETS_KEYS: [u64; STREETS.len()] = keys(STREETS);
+static BEFORE_STARTER_KEYS: [u64; BEFORE_STARTER.len()] = keys(BEFORE_STARTER);
 
 /// Capitalised words that usually start a sentence, and rarely follow an
 /// abbreviation inside one. Sorted.
