@@ -505,6 +505,15 @@ fn alnum(text: &str) -> u16 {
 }
 
 fn collapse_spaces(text: &str) -> String {
+    // Usually there is nothing to collapse: ASCII words, single spaces.
+    let bytes = text.as_bytes();
+    let plain = bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes.windows(2).all(|w| w != b"  ")
+        && bytes.iter().all(|&b| b.is_ascii_graphic() || b == b' ');
+    if plain {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for part in text.split_whitespace() {
         if !out.is_empty() {

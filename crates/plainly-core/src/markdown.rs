@@ -426,8 +426,10 @@ fn flush(
         }
         pieces.current.clear();
     }
-    out.blocks
-        .extend(pending.drain(..).filter(|b: &Block| b.has_prose()));
+    if !pending.is_empty() {
+        out.blocks
+            .extend(pending.drain(..).filter(|b: &Block| b.has_prose()));
+    }
 }
 
 /// The block that inline text goes to, with the list its pieces go to: the

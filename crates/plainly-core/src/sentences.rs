@@ -39,21 +39,21 @@ pub(crate) fn split(text: &str, toks: &[Token], out: &mut Vec<Split>) {
     let mut start = 0;
     let mut i = 0;
     let bytes = text.as_bytes();
-    while i < toks.len() {
+    // Most tokens cannot end a sentence: one byte of each says so.
+    let maybe_end = |t: &Token| match t.word {
+        None => matches!(
+            bytes.get(t.start as usize),
+            Some(b'.' | b'?' | b'!' | 0xE2) // 0xE2 starts "…"
+        ),
+        Some(WordKind::Word) => t.end > t.start && bytes.get(t.end as usize - 1) == Some(&b'.'),
+        Some(_) => false,
+    };
+    while let Some(skip) = toks
+        .get(i..)
+        .and_then(|rest| rest.iter().position(maybe_end))
+    {
+        i += skip;
         let t = toks[i];
-        // Most tokens cannot end a sentence: look at one byte to see.
-        let maybe_end = match t.word {
-            None => matches!(
-                bytes.get(t.start as usize),
-                Some(b'.' | b'?' | b'!' | 0xE2) // 0xE2 starts "…"
-            ),
-            Some(WordKind::Word) => t.end > t.start && bytes.get(t.end as usize - 1) == Some(&b'.'),
-            Some(_) => false,
-        };
-        if !maybe_end {
-            i += 1;
-            continue;
-        }
         let s = t.text(text);
         let is_terminal_punct = t.word.is_none() && matches!(s, "." | "?" | "!" | "…");
         let is_dotted_word = t.word == Some(WordKind::Word) && s.ends_with('.');

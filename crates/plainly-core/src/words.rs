@@ -117,7 +117,13 @@ pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut V
                         WordKind::Word
                     };
                     out.push(tok(i, end, Some(kind)));
-                    i = end;
+                    // The space after a word, as the loop would skip it (a
+                    // word never ends at an atom's start with a space).
+                    i = if bytes.get(end) == Some(&b' ') {
+                        end + 1
+                    } else {
+                        end
+                    };
                 }
                 None => i = slow_token(text, i, next_atom, out),
             },
@@ -133,7 +139,8 @@ pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut V
 /// hyphen, slash, `&`, `%` or `@` that a letter or digit follows.
 #[inline]
 fn ascii_word_end(bytes: &[u8], start: usize, limit: usize) -> Option<(usize, bool)> {
-    let run = bytes.get(start + 1..limit).unwrap_or(&[]);
+    let from = start + 1;
+    let run = bytes.get(from..limit).unwrap_or(&[]);
     // LETTER is 0 and DIGIT 1: or-ing the classes says whether a digit
     // was seen.
     let mut seen = 0u8;
@@ -146,7 +153,7 @@ fn ascii_word_end(bytes: &[u8], start: usize, limit: usize) -> Option<(usize, bo
         seen |= class;
         n += 1;
     }
-    let at = start + 1 + n;
+    let at = from + n;
     let digit = seen == DIGIT;
     if at >= limit {
         return Some((at, digit));
