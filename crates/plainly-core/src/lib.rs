@@ -153,11 +153,13 @@ impl<'s> Document<'s> {
         };
         let mut toks = Vec::new();
         let mut splits = Vec::new();
+        // Which tokens may end a sentence.
+        let mut ends = Vec::new();
         // Documents repeat their words: count each distinct word once.
         let mut memo = syllables::memo::WordMemo::default();
         for (b, block) in prose.blocks.iter().enumerate() {
-            words::tokenize(&block.text, &block.atoms, &mut toks);
-            sentences::split(&block.text, &toks, &mut splits);
+            words::tokenize_marking(&block.text, &block.atoms, &mut toks, &mut ends);
+            sentences::split_at(&block.text, &toks, &ends, &mut splits);
             for split in &splits {
                 let words_start = doc.words.len() as u32;
                 for t in &toks[split.tokens.clone()] {

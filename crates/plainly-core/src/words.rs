@@ -79,8 +79,34 @@ fn is_currency(c: char) -> bool {
 /// in one pass over their bytes ([`ascii_word_end`]). Anything else (a
 /// character outside ASCII, a hyphen or stop that might join a word, a
 /// currency sign) goes through [`slow_token`], which decides every case.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut Vec<Token>) {
+    tokenize_marking(text, atoms, out, &mut Vec::new());
+}
+
+/// Whether a token may end a sentence: a full stop, `?`, `!` or `…`, or a
+/// word ending in a full stop ("e.g."). [`crate::sentences`] decides.
+pub(crate) fn may_end_sentence(text: &str, t: Token) -> bool {
+    let bytes = text.as_bytes();
+    match t.word {
+        // 0xE2 starts "…".
+        None => matches!(bytes.get(t.start as usize), Some(b'.' | b'?' | b'!' | 0xE2)),
+        Some(WordKind::Word) => t.end > t.start && bytes.get(t.end as usize - 1) == Some(&b'.'),
+        Some(_) => false,
+    }
+}
+
+/// [`tokenize`], also marking in `ends` the index of every token that
+/// [`may_end_sentence`], so the sentence splitter need not look at the
+/// others.
+pub(crate) fn tokenize_marking(
+    text: &str,
+    atoms: &[std::ops::Range<usize>],
+    out: &mut Vec<Token>,
+    ends: &mut Vec<u32>,
+) {
     out.clear();
+    ends.clear();
     // About one token for every five bytes of prose.
     out.reserve(text.len() / 5);
     let bytes = text.as_bytes();
@@ -106,6 +132,9 @@ pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut V
             SPACE => i += 1,
             // A stop or hyphen that starts a token is not part of a word.
             PUNCT | JOINER => {
+                if matches!(bytes[i], b'.' | b'?' | b'!') {
+                    ends.push(out.len() as u32);
+                }
                 out.push(tok(i, i + 1, None));
                 i += 1;
             }
@@ -125,9 +154,9 @@ pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut V
                         end
                     };
                 }
-                None => i = slow_token(text, i, next_atom, out),
+                None => i = slow_token(text, i, next_atom, out, ends),
             },
-            _ => i = slow_token(text, i, next_atom, out),
+            _ => i = slow_token(text, i, next_atom, out, ends),
         }
     }
 }
@@ -175,7 +204,23 @@ fn ascii_word_end(bytes: &[u8], start: usize, limit: usize) -> Option<(usize, bo
 
 /// Tokenizes the one token starting at `i` (not a space, and not inside an
 /// atom), the careful way, and returns where the next one starts.
-fn slow_token(text: &str, i: usize, next_atom: usize, out: &mut Vec<Token>) -> usize {
+fn slow_token(
+    text: &str,
+    i: usize,
+    next_atom: usize,
+    out: &mut Vec<Token>,
+    ends: &mut Vec<u32>,
+) -> usize {
+    let before = out.len();
+    let next = slow_token_unmarked(text, i, next_atom, out);
+    if out.get(before).is_some_and(|&t| may_end_sentence(text, t)) {
+        ends.push(before as u32);
+    }
+    next
+}
+
+/// [`slow_token`]'s work: pushes at most one token.
+fn slow_token_unmarked(text: &str, i: usize, next_atom: usize, out: &mut Vec<Token>) -> usize {
     let bytes = text.as_bytes();
     let b = bytes[i];
     let c = if b < 0x80 {
@@ -489,6 +534,26 @@ mod tests {
             .filter(|(_, k)| k.is_some())
             .map(|(t, _)| t)
             .collect()
+    }
+
+    #[test]
+    fn marks_every_token_that_may_end_a_sentence() {
+        let texts = [
+            "Dr. Patel will see you at 3 p.m. today. Bring e.g. a letter!",
+            "Really?! \"Yes.\" (See www.nhs.uk.) Wait… what… ok.",
+            "end.The U.K. team. 3.5. £3.50. a.b.c. 1,000.",
+            "Zoë’s café. Ωμέγα. 日本。 — fin…",
+        ];
+        for text in texts {
+            let mut toks = Vec::new();
+            let mut ends = Vec::new();
+            tokenize_marking(text, &[], &mut toks, &mut ends);
+            let want: Vec<u32> = (0..toks.len() as u32)
+                .filter(|&i| may_end_sentence(text, toks[i as usize]))
+                .collect();
+            assert_eq!(ends, want, "{text}");
+            assert!(!ends.is_empty());
+        }
     }
 
     #[test]
