@@ -85,7 +85,7 @@ impl Piece {
 }
 
 /// A unit of prose, with its text as read and a map back to the source.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Block {
     /// What kind of unit this is.
     pub kind: BlockKind,
@@ -98,17 +98,29 @@ pub struct Block {
     /// list is shared by every block of a document, so a block costs one
     /// allocation (its text), not two.
     /// Set when the document is finished.
-    all_pieces: Option<Arc<[Piece]>>,
+    all_pieces: Option<Arc<Vec<Piece>>>,
     pieces: (u32, u32),
+}
+
+// Shows the block's own pieces, not the whole document's.
+impl std::fmt::Debug for Block {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Block")
+            .field("kind", &self.kind)
+            .field("text", &self.text)
+            .field("atoms", &self.atoms)
+            .field("pieces", &self.piece_list())
+            .finish()
+    }
 }
 
 impl Block {
     /// A block being built: its pieces go to a scratch list until
     /// [`Block::commit`].
-    fn new(kind: BlockKind, capacity: usize) -> Self {
+    fn new(kind: BlockKind) -> Self {
         Block {
             kind,
-            text: String::with_capacity(capacity),
+            text: String::new(),
             atoms: Vec::new(),
             all_pieces: None,
             pieces: (0, 0),
@@ -235,10 +247,13 @@ pub fn prose(source: &str) -> Prose {
     let mut pending_alts: Vec<Block> = Vec::new();
     // Inside an autolink or email link: its text is one atom.
     let mut autolink_depth = 0usize;
-    // The pieces of the blocks being built, and of every block built.
-    let mut pieces = Scratch::default();
-    // How much text the next block will likely hold: its source's length.
-    let mut capacity = 0;
+    // The pieces of the blocks being built, and of every block built
+    // (about one for every 30 bytes of a document: reserved, so that the
+    // list does not grow by copying).
+    let mut pieces = Scratch {
+        all: Vec::with_capacity(source.len() / 24),
+        ..Scratch::default()
+    };
 
     for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         let (start, end) = (range.start + base, range.end + base);
@@ -267,7 +282,7 @@ pub fn prose(source: &str) -> Prose {
                     Tag::Image { .. } => {
                         image_depth += 1;
                         if image_depth == 1 && !skipping {
-                            alt = Some(Block::new(BlockKind::AltText, 0));
+                            alt = Some(Block::new(BlockKind::AltText));
                             pieces.alt.clear();
                             // The image takes the place of a word break.
                             if let Some(b) = current.as_mut() {
@@ -286,15 +301,6 @@ pub fn prose(source: &str) -> Prose {
                 };
                 if let Some(c) = container {
                     flush(&mut current, &mut pending_alts, &mut pieces, &mut out);
-                    capacity = match c {
-                        // An item's source holds its sub-lists too: its own
-                        // text is usually its first line.
-                        Container::Item => source
-                            .get(start..end)
-                            .and_then(|s| s.find('\n'))
-                            .unwrap_or(end - start),
-                        _ => end - start,
-                    };
                     if c == Container::Skip {
                         skip_depth += 1;
                     }
@@ -343,8 +349,7 @@ pub fn prose(source: &str) -> Prose {
                 }
             }
             Event::Text(text) if !skipping => {
-                let (target, scratch) =
-                    target(&mut alt, &mut current, &mut pieces, &stack, capacity);
+                let (target, scratch) = target(&mut alt, &mut current, &mut pieces, &stack);
                 // Text read straight from the source is exact; pulldown-cmark
                 // hands it over in place, so comparing addresses usually
                 // settles it.
@@ -361,13 +366,11 @@ pub fn prose(source: &str) -> Prose {
                 }
             }
             Event::Code(code) | Event::InlineMath(code) if !skipping => {
-                let (target, scratch) =
-                    target(&mut alt, &mut current, &mut pieces, &stack, capacity);
+                let (target, scratch) = target(&mut alt, &mut current, &mut pieces, &stack);
                 push_atom(target, scratch, &code, start, end - start);
             }
             Event::SoftBreak | Event::HardBreak if !skipping => {
-                let (target, scratch) =
-                    target(&mut alt, &mut current, &mut pieces, &stack, capacity);
+                let (target, scratch) = target(&mut alt, &mut current, &mut pieces, &stack);
                 target.push(scratch, " ", start, end - start, false);
             }
             // HTML blocks had their comments collected at their start.
@@ -404,7 +407,8 @@ struct Scratch {
 impl Scratch {
     /// Hands every block the finished list of pieces.
     fn share(self, blocks: &mut [Block]) {
-        let all: Arc<[Piece]> = Arc::from(self.all);
+        // Moved, not copied: the list can be large.
+        let all = Arc::new(self.all);
         for b in blocks {
             b.all_pieces = Some(Arc::clone(&all));
         }
@@ -440,7 +444,6 @@ fn target<'b>(
     current: &'b mut Option<Block>,
     pieces: &'b mut Scratch,
     stack: &[Container],
-    capacity: usize,
 ) -> (&'b mut Block, &'b mut Vec<Piece>) {
     if let Some(a) = alt.as_mut() {
         return (a, &mut pieces.alt);
@@ -465,7 +468,7 @@ fn target<'b>(
         } else {
             kind
         };
-        Block::new(kind, capacity)
+        Block::new(kind)
     });
     (block, &mut pieces.current)
 }
@@ -527,9 +530,9 @@ pub fn plain_prose(source: &str) -> Prose {
         let marker = list_marker(trimmed);
         if marker > 0 {
             finish(&mut block, &mut pieces, &mut out);
-            block = Some(Block::new(BlockKind::ListItem, 0));
+            block = Some(Block::new(BlockKind::ListItem));
         }
-        let b = block.get_or_insert_with(|| Block::new(BlockKind::Paragraph, 0));
+        let b = block.get_or_insert_with(|| Block::new(BlockKind::Paragraph));
         if !b.text.is_empty() {
             // A line break inside a paragraph reads as a space.
             b.push(&mut pieces.current, " ", start, 0, false);
