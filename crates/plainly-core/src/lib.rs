@@ -153,25 +153,28 @@ impl<'s> Document<'s> {
         };
         let mut toks = Vec::new();
         let mut splits = Vec::new();
+        // Which tokens may end a sentence.
+        let mut ends = Vec::new();
         // Documents repeat their words: count each distinct word once.
-        let mut memo: rustc_hash::FxHashMap<&str, (u16, bool, u16)> = Default::default();
+        let mut memo = syllables::memo::WordMemo::default();
         for (b, block) in prose.blocks.iter().enumerate() {
-            words::tokenize(&block.text, &block.atoms, &mut toks);
-            sentences::split(&block.text, &toks, &mut splits);
+            words::tokenize_marking(&block.text, &block.atoms, &mut toks, &mut ends);
+            sentences::split_at(&block.text, &toks, &ends, &mut splits);
             for split in &splits {
                 let words_start = doc.words.len() as u32;
                 for t in &toks[split.tokens.clone()] {
                     let Some(kind) = t.word else { continue };
-                    let text = t.text(&block.text);
                     // Numbers, codes, inline code and links count as one
                     // syllable each: see `metrics` for why.
                     let (syllables, long, letters) = match kind {
-                        WordKind::Word => *memo.entry(text).or_insert_with(|| {
-                            let n = syllables::count(text).min(u32::from(u16::MAX)) as u16;
-                            (n, n >= 3 && long_word(text), alnum(text))
-                        }),
+                        WordKind::Word => {
+                            memo.get(&block.text, t.start as usize..t.end as usize, |text| {
+                                let n = syllables::count(text).min(u32::from(u16::MAX)) as u16;
+                                (n, n >= 3 && long_word(text), alnum(text))
+                            })
+                        }
                         WordKind::Number | WordKind::Code | WordKind::Link => {
-                            (1, false, alnum(text))
+                            (1, false, alnum(t.text(&block.text)))
                         }
                     };
                     doc.words.push(WordData {
@@ -505,6 +508,15 @@ fn alnum(text: &str) -> u16 {
 }
 
 fn collapse_spaces(text: &str) -> String {
+    // Usually there is nothing to collapse: ASCII words, single spaces.
+    let bytes = text.as_bytes();
+    let plain = bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes.windows(2).all(|w| w != b"  ")
+        && bytes.iter().all(|&b| b.is_ascii_graphic() || b == b' ');
+    if plain {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for part in text.split_whitespace() {
         if !out.is_empty() {

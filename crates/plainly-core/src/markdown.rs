@@ -14,6 +14,8 @@
 //! honest) but no rule looks inside. HTML comments are kept aside, because
 //! suppression comments live there.
 
+use std::sync::Arc;
+
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::span::Span;
@@ -83,7 +85,7 @@ impl Piece {
 }
 
 /// A unit of prose, with its text as read and a map back to the source.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Block {
     /// What kind of unit this is.
     pub kind: BlockKind,
@@ -92,25 +94,54 @@ pub struct Block {
     /// Ranges of `text` that are one word each and never looked inside:
     /// inline code and autolinks. Sorted, not overlapping.
     pub atoms: Vec<std::ops::Range<usize>>,
-    pieces: Vec<Piece>,
+    /// The map back to the source: `all_pieces[pieces.0..pieces.1]`. One
+    /// list is shared by every block of a document, so a block costs one
+    /// allocation (its text), not two.
+    /// Set when the document is finished.
+    all_pieces: Option<Arc<Vec<Piece>>>,
+    pieces: (u32, u32),
+}
+
+// Shows the block's own pieces, not the whole document's.
+impl std::fmt::Debug for Block {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Block")
+            .field("kind", &self.kind)
+            .field("text", &self.text)
+            .field("atoms", &self.atoms)
+            .field("pieces", &self.piece_list())
+            .finish()
+    }
 }
 
 impl Block {
+    /// A block being built: its pieces go to a scratch list until
+    /// [`Block::commit`].
     fn new(kind: BlockKind) -> Self {
         Block {
             kind,
             text: String::new(),
             atoms: Vec::new(),
-            pieces: Vec::new(),
+            all_pieces: None,
+            pieces: (0, 0),
         }
     }
 
-    fn push(&mut self, text: &str, src: usize, src_len: usize, exact: bool) {
+    /// Adds `text`, read from `src_len` bytes of source at `src`, with its
+    /// piece in `scratch`.
+    fn push(
+        &mut self,
+        scratch: &mut Vec<Piece>,
+        text: &str,
+        src: usize,
+        src_len: usize,
+        exact: bool,
+    ) {
         if text.is_empty() {
             return;
         }
         // Documents are at most `crate::MAX_LEN` bytes, so offsets fit.
-        self.pieces.push(Piece {
+        scratch.push(Piece {
             text: self.text.len() as u32,
             src: src as u32,
             text_len: text.len() as u32,
@@ -120,28 +151,44 @@ impl Block {
         self.text.push_str(text);
     }
 
+    /// Moves the block's pieces from `scratch` to the document's list.
+    fn commit(&mut self, scratch: &mut Vec<Piece>, all: &mut Vec<Piece>) {
+        let start = all.len() as u32;
+        all.append(scratch);
+        self.pieces = (start, all.len() as u32);
+    }
+
+    fn piece_list(&self) -> &[Piece] {
+        self.all_pieces
+            .as_deref()
+            .and_then(|all| all.get(self.pieces.0 as usize..self.pieces.1 as usize))
+            .unwrap_or(&[])
+    }
+
     fn has_prose(&self) -> bool {
         self.text.chars().any(|c| !c.is_whitespace())
     }
 
     /// The source offset of text offset `t`, taken as the start of a span.
     pub fn source_start(&self, t: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.text_end() <= t);
-        match self.pieces.get(i) {
+        let pieces = self.piece_list();
+        let i = pieces.partition_point(|p| p.text_end() <= t);
+        match pieces.get(i) {
             Some(p) if p.exact => p.src() + t.saturating_sub(p.text()).min(p.src_len()),
             Some(p) => p.src(),
-            None => self.pieces.last().map_or(0, Piece::src_end),
+            None => pieces.last().map_or(0, Piece::src_end),
         }
     }
 
     /// The source offset of text offset `t`, taken as the (exclusive) end of
     /// a span.
     pub fn source_end(&self, t: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.text_end() < t);
-        match self.pieces.get(i) {
+        let pieces = self.piece_list();
+        let i = pieces.partition_point(|p| p.text_end() < t);
+        match pieces.get(i) {
             Some(p) if p.exact => p.src() + t.saturating_sub(p.text()).min(p.src_len()),
             Some(p) => p.src_end(),
-            None => self.pieces.last().map_or(0, Piece::src_end),
+            None => pieces.last().map_or(0, Piece::src_end),
         }
     }
 
@@ -190,6 +237,8 @@ pub fn prose(source: &str) -> Prose {
 
     let mut out = Prose::default();
     let mut stack: Vec<Container> = Vec::new();
+    // How many code blocks, HTML blocks and the like we are in.
+    let mut skip_depth = 0usize;
     let mut current: Option<Block> = None;
     // Alt text being collected, and how deep in images we are (an image
     // inside alt text adds its own alt to the same block).
@@ -198,20 +247,17 @@ pub fn prose(source: &str) -> Prose {
     let mut pending_alts: Vec<Block> = Vec::new();
     // Inside an autolink or email link: its text is one atom.
     let mut autolink_depth = 0usize;
-
-    let flush = |current: &mut Option<Block>, pending: &mut Vec<Block>, out: &mut Prose| {
-        if let Some(block) = current.take() {
-            if block.has_prose() {
-                out.blocks.push(block);
-            }
-        }
-        out.blocks
-            .extend(pending.drain(..).filter(|b: &Block| b.has_prose()));
+    // The pieces of the blocks being built, and of every block built
+    // (about one for every 30 bytes of a document: reserved, so that the
+    // list does not grow by copying).
+    let mut pieces = Scratch {
+        all: Vec::with_capacity(source.len() / 24),
+        ..Scratch::default()
     };
 
     for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         let (start, end) = (range.start + base, range.end + base);
-        let skipping = stack.contains(&Container::Skip);
+        let skipping = skip_depth > 0;
         match event {
             Event::Start(tag) => {
                 let container = match &tag {
@@ -237,9 +283,10 @@ pub fn prose(source: &str) -> Prose {
                         image_depth += 1;
                         if image_depth == 1 && !skipping {
                             alt = Some(Block::new(BlockKind::AltText));
+                            pieces.alt.clear();
                             // The image takes the place of a word break.
                             if let Some(b) = current.as_mut() {
-                                b.push(" ", start, 0, false);
+                                b.push(&mut pieces.current, " ", start, 0, false);
                             }
                         }
                         None
@@ -253,7 +300,10 @@ pub fn prose(source: &str) -> Prose {
                     _ => None,
                 };
                 if let Some(c) = container {
-                    flush(&mut current, &mut pending_alts, &mut out);
+                    flush(&mut current, &mut pending_alts, &mut pieces, &mut out);
+                    if c == Container::Skip {
+                        skip_depth += 1;
+                    }
                     stack.push(c);
                 }
             }
@@ -262,7 +312,8 @@ pub fn prose(source: &str) -> Prose {
                     TagEnd::Image => {
                         image_depth = image_depth.saturating_sub(1);
                         if image_depth == 0 {
-                            if let Some(a) = alt.take() {
+                            if let Some(mut a) = alt.take() {
+                                a.commit(&mut pieces.alt, &mut pieces.all);
                                 pending_alts.push(a);
                             }
                         }
@@ -291,25 +342,36 @@ pub fn prose(source: &str) -> Prose {
                     _ => false,
                 };
                 if closes_container {
-                    flush(&mut current, &mut pending_alts, &mut out);
-                    stack.pop();
+                    flush(&mut current, &mut pending_alts, &mut pieces, &mut out);
+                    if stack.pop() == Some(Container::Skip) {
+                        skip_depth = skip_depth.saturating_sub(1);
+                    }
                 }
             }
             Event::Text(text) if !skipping => {
-                let target = target(&mut alt, &mut current, &stack);
-                let exact = text.len() == end - start && source.get(start..end) == Some(&*text);
+                let (target, scratch) = target(&mut alt, &mut current, &mut pieces, &stack);
+                // Text read straight from the source is exact; pulldown-cmark
+                // hands it over in place, so comparing addresses usually
+                // settles it.
+                let in_place = body
+                    .as_bytes()
+                    .get(range.start..)
+                    .is_some_and(|b| std::ptr::eq(b.as_ptr(), text.as_ptr()));
+                let exact = text.len() == end - start
+                    && (in_place || source.get(start..end) == Some(&*text));
                 if autolink_depth > 0 {
-                    push_atom(target, &text, start, end - start);
+                    push_atom(target, scratch, &text, start, end - start);
                 } else {
-                    target.push(&text, start, end - start, exact);
+                    target.push(scratch, &text, start, end - start, exact);
                 }
             }
             Event::Code(code) | Event::InlineMath(code) if !skipping => {
-                let target = target(&mut alt, &mut current, &stack);
-                push_atom(target, &code, start, end - start);
+                let (target, scratch) = target(&mut alt, &mut current, &mut pieces, &stack);
+                push_atom(target, scratch, &code, start, end - start);
             }
             Event::SoftBreak | Event::HardBreak if !skipping => {
-                target(&mut alt, &mut current, &stack).push(" ", start, end - start, false);
+                let (target, scratch) = target(&mut alt, &mut current, &mut pieces, &stack);
+                target.push(scratch, " ", start, end - start, false);
             }
             // HTML blocks had their comments collected at their start.
             Event::Html(_) => {}
@@ -319,7 +381,7 @@ pub fn prose(source: &str) -> Prose {
                 }
                 if !skipping {
                     if let Some(b) = current.as_mut() {
-                        b.push(" ", start, end - start, false);
+                        b.push(&mut pieces.current, " ", start, end - start, false);
                     }
                 }
             }
@@ -328,23 +390,65 @@ pub fn prose(source: &str) -> Prose {
             _ => {}
         }
     }
-    flush(&mut current, &mut pending_alts, &mut out);
+    flush(&mut current, &mut pending_alts, &mut pieces, &mut out);
+    pieces.share(&mut out.blocks);
     out.comments.sort();
     out
 }
 
-/// The block that inline text goes to: the alt text being collected, or the
-/// current block (opened on first text, with a kind from the innermost prose
-/// container).
+/// Pieces of the blocks being built, and of the blocks finished.
+#[derive(Debug, Default)]
+struct Scratch {
+    current: Vec<Piece>,
+    alt: Vec<Piece>,
+    all: Vec<Piece>,
+}
+
+impl Scratch {
+    /// Hands every block the finished list of pieces.
+    fn share(self, blocks: &mut [Block]) {
+        // Moved, not copied: the list can be large.
+        let all = Arc::new(self.all);
+        for b in blocks {
+            b.all_pieces = Some(Arc::clone(&all));
+        }
+    }
+}
+
+/// Ends the current block, and the alt text of its images after it. Blocks
+/// with nothing but spaces are dropped.
+fn flush(
+    current: &mut Option<Block>,
+    pending: &mut Vec<Block>,
+    pieces: &mut Scratch,
+    out: &mut Prose,
+) {
+    if let Some(mut block) = current.take() {
+        if block.has_prose() {
+            block.commit(&mut pieces.current, &mut pieces.all);
+            out.blocks.push(block);
+        }
+        pieces.current.clear();
+    }
+    if !pending.is_empty() {
+        out.blocks
+            .extend(pending.drain(..).filter(|b: &Block| b.has_prose()));
+    }
+}
+
+/// The block that inline text goes to, with the list its pieces go to: the
+/// alt text being collected, or the current block (opened on first text,
+/// with a kind from the innermost prose container).
 fn target<'b>(
     alt: &'b mut Option<Block>,
     current: &'b mut Option<Block>,
+    pieces: &'b mut Scratch,
     stack: &[Container],
-) -> &'b mut Block {
+) -> (&'b mut Block, &'b mut Vec<Piece>) {
     if let Some(a) = alt.as_mut() {
-        return a;
+        return (a, &mut pieces.alt);
     }
-    current.get_or_insert_with(|| {
+    let block = current.get_or_insert_with(|| {
         let kind = stack
             .iter()
             .rev()
@@ -365,17 +469,18 @@ fn target<'b>(
             kind
         };
         Block::new(kind)
-    })
+    });
+    (block, &mut pieces.current)
 }
 
-fn push_atom(block: &mut Block, text: &str, src: usize, src_len: usize) {
+fn push_atom(block: &mut Block, scratch: &mut Vec<Piece>, text: &str, src: usize, src_len: usize) {
     let text = text.trim();
     if text.is_empty() {
         return;
     }
     let at = block.text.len();
     // Keep atoms apart from neighbouring letters: `foo`s is two words.
-    block.push(text, src, src_len, false);
+    block.push(scratch, text, src, src_len, false);
     block.atoms.push(at..at + text.len());
 }
 
@@ -404,10 +509,13 @@ pub fn plain_prose(source: &str) -> Prose {
     let mut out = Prose::default();
     let mut block: Option<Block> = None;
     let mut at = base;
-    let finish = |block: &mut Option<Block>, out: &mut Prose| {
-        if let Some(b) = block.take().filter(Block::has_prose) {
+    let mut pieces = Scratch::default();
+    let finish = |block: &mut Option<Block>, pieces: &mut Scratch, out: &mut Prose| {
+        if let Some(mut b) = block.take().filter(Block::has_prose) {
+            b.commit(&mut pieces.current, &mut pieces.all);
             out.blocks.push(b);
         }
+        pieces.current.clear();
     };
     for line in source[base..].split_inclusive('\n') {
         let start = at;
@@ -415,29 +523,31 @@ pub fn plain_prose(source: &str) -> Prose {
         let body = line.trim_end_matches(['\n', '\r']);
         let trimmed = body.trim_start();
         if trimmed.is_empty() {
-            finish(&mut block, &mut out);
+            finish(&mut block, &mut pieces, &mut out);
             continue;
         }
         let indent = body.len() - trimmed.len();
         let marker = list_marker(trimmed);
         if marker > 0 {
-            finish(&mut block, &mut out);
+            finish(&mut block, &mut pieces, &mut out);
             block = Some(Block::new(BlockKind::ListItem));
         }
         let b = block.get_or_insert_with(|| Block::new(BlockKind::Paragraph));
         if !b.text.is_empty() {
             // A line break inside a paragraph reads as a space.
-            b.push(" ", start, 0, false);
+            b.push(&mut pieces.current, " ", start, 0, false);
         }
         let from = start + indent + marker;
         b.push(
+            &mut pieces.current,
             &source[from..start + body.len()],
             from,
             start + body.len() - from,
             true,
         );
     }
-    finish(&mut block, &mut out);
+    finish(&mut block, &mut pieces, &mut out);
+    pieces.share(&mut out.blocks);
     out
 }
 

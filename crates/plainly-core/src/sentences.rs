@@ -34,11 +34,23 @@ pub(crate) struct Split {
 
 /// Splits a block's tokens into sentences. Sentences without a word (a
 /// stray dash, an emoji) are dropped.
+#[cfg(test)]
 pub(crate) fn split(text: &str, toks: &[Token], out: &mut Vec<Split>) {
+    let ends: Vec<u32> = (0..toks.len() as u32)
+        .filter(|&i| crate::words::may_end_sentence(text, toks[i as usize]))
+        .collect();
+    split_at(text, toks, &ends, out);
+}
+
+/// [`split`], given the tokens that may end a sentence (in order), as
+/// [`crate::words::tokenize`] marks them.
+pub(crate) fn split_at(text: &str, toks: &[Token], ends: &[u32], out: &mut Vec<Split>) {
     out.clear();
     let mut start = 0;
     let mut i = 0;
-    while i < toks.len() {
+    let mut ends = ends.iter().map(|&e| e as usize);
+    while let Some(e) = ends.by_ref().find(|&e| e >= i) {
+        i = e;
         let t = toks[i];
         let s = t.text(text);
         let is_terminal_punct = t.word.is_none() && matches!(s, "." | "?" | "!" | "…");
@@ -288,64 +300,143 @@ const BEFORE_STARTER: &[&str] = &[
 ];
 
 fn abbreviation(word: &str, named: bool) -> Abbrev {
-    if TITLES.contains(&word) {
+    let bytes = word.as_bytes();
+    // Every listed word is ASCII and at most 8 bytes long.
+    let Some(exact) = pack(bytes, false) else {
+        return initial(word);
+    };
+    if TITLE_KEYS.binary_search(&exact).is_ok() {
         return Abbrev::Never;
     }
     if word == "No" || word == "no" || word == "Nos" || word == "nos" {
         return Abbrev::Number;
     }
-    let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        return if c.is_uppercase() {
-            Abbrev::Initial
-        } else {
-            Abbrev::None
-        };
+    if bytes.len() == 1 {
+        return initial(word);
     }
-    if word.len() > 8 {
-        return Abbrev::None;
-    }
-    let mut buf = [0u8; 8];
-    let lower = ascii_lower(word, &mut buf);
-    let Some(lower) = lower else {
-        return Abbrev::None;
-    };
-    if NEVER.contains(&lower) {
-        Abbrev::Never
-    } else if BEFORE_CAPITAL.contains(&lower) {
-        Abbrev::BeforeCapital
-    } else if CALENDAR.binary_search(&lower).is_ok() || STREETS.contains(&lower) {
+    let lower = pack(bytes, true).unwrap_or(exact);
+    let listed = LISTED
+        .binary_search_by_key(&lower, |&(key, _)| key)
+        .ok()
+        .and_then(|i| LISTED.get(i))
+        .map(|&(_, list)| list);
+    match listed {
+        Some(List::Never) => Abbrev::Never,
+        Some(List::BeforeCapital) => Abbrev::BeforeCapital,
         // Written with a capital, as abbreviations of days, months and
         // streets are: "the sun." is an ordinary word.
-        if !word.starts_with(char::is_uppercase) {
+        Some(List::Calendar | List::Street) if !word.starts_with(char::is_uppercase) => {
             Abbrev::None
-        } else if CALENDAR.binary_search(&lower).is_ok() {
-            Abbrev::Calendar
-        } else if lower != "st" || named {
-            Abbrev::Street
-        } else {
-            Abbrev::BeforeStarter
         }
-    } else if BEFORE_STARTER.binary_search(&lower).is_ok() {
-        Abbrev::BeforeStarter
-    } else if word.contains('.') {
+        Some(List::Calendar) => Abbrev::Calendar,
+        Some(List::Street) if Some(lower) != pack(b"st", true) || named => Abbrev::Street,
+        Some(List::Street | List::BeforeStarter) => Abbrev::BeforeStarter,
         // Other dotted abbreviations: "U.K.", "N.H.S.", "Ph.D.".
-        Abbrev::BeforeStarter
-    } else {
-        Abbrev::None
+        None if word.contains('.') => Abbrev::BeforeStarter,
+        None => Abbrev::None,
     }
 }
 
-fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
+/// A word that is one letter: an initial if it is a capital.
+fn initial(word: &str) -> Abbrev {
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_uppercase() => Abbrev::Initial,
+        _ => Abbrev::None,
+    }
+}
+
+/// Which list above a word is in (no word is in two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    Never,
+    BeforeCapital,
+    Calendar,
+    Street,
+    BeforeStarter,
+}
+
+/// `word` packed into a number, first byte lowest, in lower case if
+/// `lower`, if it is ASCII and at most 8 bytes long: looking a word up in
+/// the lists above is then a search among numbers. (Words never hold a NUL
+/// byte, so the packing is unambiguous.)
+const fn pack(word: &[u8], lower: bool) -> Option<u64> {
+    if word.len() > 8 {
         return None;
     }
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < word.len() {
+        let b = word[i];
+        if !b.is_ascii() {
+            return None;
+        }
+        let b = if lower { b.to_ascii_lowercase() } else { b };
+        key |= (b as u64) << (8 * i);
+        i += 1;
     }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
+    Some(key)
 }
+
+/// Every word of `lists`, packed in lower case if `lower`, with its list,
+/// sorted by key (worked out when compiling).
+const fn table<const N: usize>(lists: &[(&[&str], List)], lower: bool) -> [(u64, List); N] {
+    let mut out = [(0u64, List::Never); N];
+    let mut n = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let (words, list) = lists[l];
+        let mut i = 0;
+        while i < words.len() {
+            out[n] = match pack(words[i].as_bytes(), lower) {
+                Some(key) => (key, list),
+                None => panic!("listed words are ASCII and at most 8 bytes"),
+            };
+            n += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    assert!(n == N, "the table's size is the lists' total");
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && out[j - 1].0 > out[j].0 {
+            let t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The abbreviation lists, matched in any case.
+static LISTED: [(u64, List);
+    NEVER.len() + BEFORE_CAPITAL.len() + CALENDAR.len() + STREETS.len() + BEFORE_STARTER.len()] =
+    table(
+        &[
+            (NEVER, List::Never),
+            (BEFORE_CAPITAL, List::BeforeCapital),
+            (CALENDAR, List::Calendar),
+            (STREETS, List::Street),
+            (BEFORE_STARTER, List::BeforeStarter),
+        ],
+        true,
+    );
+
+/// Titles, matched with their case.
+static TITLE_KEYS: [u64; TITLES.len()] = {
+    let table: [(u64, List); TITLES.len()] = table(&[(TITLES, List::Never)], false);
+    let mut keys = [0u64; TITLES.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = table[i].0;
+        i += 1;
+    }
+    keys
+};
 
 /// Capitalised words that usually start a sentence, and rarely follow an
 /// abbreviation inside one. Sorted.
@@ -497,6 +588,10 @@ mod tests {
     #[test]
     fn lists_are_sorted_for_binary_search() {
         assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
+        // No word is in two abbreviation lists, so their order of
+        // precedence never matters.
+        assert!(LISTED.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(TITLE_KEYS.windows(2).all(|w| w[0] < w[1]));
         assert!(BEFORE_STARTER.windows(2).all(|w| w[0] < w[1]));
         assert!(CALENDAR.windows(2).all(|w| w[0] < w[1]));
     }

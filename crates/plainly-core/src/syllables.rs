@@ -41,6 +41,7 @@
 
 mod acronyms;
 mod british;
+pub(crate) mod memo;
 mod numbers;
 mod rules;
 mod table;

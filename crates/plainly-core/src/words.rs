@@ -74,76 +74,198 @@ fn is_currency(c: char) -> bool {
 
 /// Cuts `text` into tokens. `atoms` are ranges that are one word each
 /// (inline code), sorted.
+///
+/// Most text is ASCII words, spaces and plain punctuation: those are taken
+/// in one pass over their bytes ([`ascii_word_end`]). Anything else (a
+/// character outside ASCII, a hyphen or stop that might join a word, a
+/// currency sign) goes through [`slow_token`], which decides every case.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, atoms: &[std::ops::Range<usize>], out: &mut Vec<Token>) {
-    out.clear();
+    tokenize_marking(text, atoms, out, &mut Vec::new());
+}
+
+/// Whether a token may end a sentence: a full stop, `?`, `!` or `…`, or a
+/// word ending in a full stop ("e.g."). [`crate::sentences`] decides.
+pub(crate) fn may_end_sentence(text: &str, t: Token) -> bool {
     let bytes = text.as_bytes();
-    let mut atoms = atoms.iter().peekable();
+    match t.word {
+        // 0xE2 starts "…".
+        None => matches!(bytes.get(t.start as usize), Some(b'.' | b'?' | b'!' | 0xE2)),
+        Some(WordKind::Word) => t.end > t.start && bytes.get(t.end as usize - 1) == Some(&b'.'),
+        Some(_) => false,
+    }
+}
+
+/// [`tokenize`], also marking in `ends` the index of every token that
+/// [`may_end_sentence`], so the sentence splitter need not look at the
+/// others.
+pub(crate) fn tokenize_marking(
+    text: &str,
+    atoms: &[std::ops::Range<usize>],
+    out: &mut Vec<Token>,
+    ends: &mut Vec<u32>,
+) {
+    out.clear();
+    ends.clear();
+    // About one token for every five bytes of prose.
+    out.reserve(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut atom = 0;
+    // Where the next atom starts: no word runs into it.
+    let mut next_atom = atoms.first().map_or(text.len(), |a| a.start);
     let mut i = 0;
-    while i < text.len() {
-        while atoms.peek().is_some_and(|a| a.end <= i) {
-            atoms.next();
-        }
-        let next_atom = atoms.peek().map_or(text.len(), |a| a.start);
-        if let Some(a) = atoms.peek().filter(|a| a.start == i) {
-            out.push(tok(a.start, a.end, Some(WordKind::Code)));
-            i = a.end;
-            atoms.next();
-            continue;
-        }
-        // ASCII first: most text is.
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => c,
-                None => break,
+    while i < bytes.len() {
+        if i >= next_atom {
+            while atoms.get(atom).is_some_and(|a| a.end <= i) {
+                atom += 1;
             }
-        };
-        if b >= 0x80 && c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
+            next_atom = atoms.get(atom).map_or(text.len(), |a| a.start);
+            if let Some(a) = atoms.get(atom).filter(|a| a.start == i) {
+                out.push(tok(a.start, a.end, Some(WordKind::Code)));
+                i = a.end;
+                atom += 1;
+                next_atom = atoms.get(atom).map_or(text.len(), |a| a.start);
+                continue;
+            }
         }
-        let starts_word = b.is_ascii_alphanumeric()
-            || (b >= 0x80 && is_word_char(c))
-            || (is_currency(c)
-                && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()));
-        if starts_word {
-            let (end, digit) = scan_word(text, i, next_atom);
-            // Every word holds at least its first character.
-            let end = end.max(i + c.len_utf8());
-            // A web or email address stops the word at a stop, @, colon or
-            // slash: only then look at the whole chunk, up to the next
-            // space or atom.
-            let continues = bytes
-                .get(end + 1)
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'/');
-            if matches!(bytes.get(end), Some(b'.' | b'@' | b':' | b'/')) && continues {
-                let (chunk_end, maybe_link) = chunk(text, i, next_atom);
-                if maybe_link {
-                    if let Some(len) = link_len(&text[i..chunk_end]) {
-                        out.push(tok(i, i + len, Some(WordKind::Link)));
-                        i += len;
-                        continue;
-                    }
+        match ASCII_CLASS[usize::from(bytes[i])] {
+            SPACE => i += 1,
+            // A stop or hyphen that starts a token is not part of a word.
+            PUNCT | JOINER => {
+                if matches!(bytes[i], b'.' | b'?' | b'!') {
+                    ends.push(out.len() as u32);
                 }
+                out.push(tok(i, i + 1, None));
+                i += 1;
             }
-            let kind = if digit {
-                WordKind::Number
-            } else {
-                WordKind::Word
-            };
-            out.push(tok(i, end, Some(kind)));
-            i = end;
-        } else {
-            out.push(tok(i, i + c.len_utf8(), None));
-            i += c.len_utf8();
+            class @ (LETTER | DIGIT) => match ascii_word_end(bytes, i, next_atom) {
+                Some((end, digit)) => {
+                    let kind = if digit || class == DIGIT {
+                        WordKind::Number
+                    } else {
+                        WordKind::Word
+                    };
+                    out.push(tok(i, end, Some(kind)));
+                    // The space after a word, as the loop would skip it (a
+                    // word never ends at an atom's start with a space).
+                    i = if bytes.get(end) == Some(&b' ') {
+                        end + 1
+                    } else {
+                        end
+                    };
+                }
+                None => i = slow_token(text, i, next_atom, out, ends),
+            },
+            _ => i = slow_token(text, i, next_atom, out, ends),
         }
     }
+}
+
+/// If the word starting at `start` (an ASCII letter or digit) is a plain
+/// run of ASCII letters and digits that nothing can join on to, where it
+/// ends and whether it holds a digit. `None` when the slow path must
+/// decide: a character outside ASCII, or a stop, comma, colon, apostrophe,
+/// hyphen, slash, `&`, `%` or `@` that a letter or digit follows.
+#[inline]
+fn ascii_word_end(bytes: &[u8], start: usize, limit: usize) -> Option<(usize, bool)> {
+    let from = start + 1;
+    let run = bytes.get(from..limit).unwrap_or(&[]);
+    // LETTER is 0 and DIGIT 1: or-ing the classes says whether a digit
+    // was seen.
+    let mut seen = 0u8;
+    let mut n = 0;
+    for &b in run {
+        let class = ASCII_CLASS[usize::from(b)];
+        if class > DIGIT {
+            break;
+        }
+        seen |= class;
+        n += 1;
+    }
+    let at = from + n;
+    let digit = seen == DIGIT;
+    if at >= limit {
+        return Some((at, digit));
+    }
+    match ASCII_CLASS[usize::from(bytes[at])] {
+        SPACE | PUNCT => Some((at, digit)),
+        JOINER => {
+            // "care." or "care, " or "well- ": each joins only what a
+            // letter or digit follows ("1,000", "e.g", "co-op"), or, for a
+            // web address, a slash ("https://").
+            let next_plain = bytes.get(at + 1).is_none_or(|&n| {
+                matches!(ASCII_CLASS[usize::from(n)], SPACE | PUNCT | JOINER) && n != b'/'
+            });
+            next_plain.then_some((at, digit))
+        }
+        _ => None,
+    }
+}
+
+/// Tokenizes the one token starting at `i` (not a space, and not inside an
+/// atom), the careful way, and returns where the next one starts.
+fn slow_token(
+    text: &str,
+    i: usize,
+    next_atom: usize,
+    out: &mut Vec<Token>,
+    ends: &mut Vec<u32>,
+) -> usize {
+    let before = out.len();
+    let next = slow_token_unmarked(text, i, next_atom, out);
+    if out.get(before).is_some_and(|&t| may_end_sentence(text, t)) {
+        ends.push(before as u32);
+    }
+    next
+}
+
+/// [`slow_token`]'s work: pushes at most one token.
+fn slow_token_unmarked(text: &str, i: usize, next_atom: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    let c = if b < 0x80 {
+        b as char
+    } else {
+        match text[i..].chars().next() {
+            Some(c) => c,
+            None => return text.len(),
+        }
+    };
+    if b >= 0x80 && c.is_whitespace() {
+        return i + c.len_utf8();
+    }
+    let starts_word = b.is_ascii_alphanumeric()
+        || (b >= 0x80 && is_word_char(c))
+        || (is_currency(c) && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()));
+    if !starts_word {
+        out.push(tok(i, i + c.len_utf8(), None));
+        return i + c.len_utf8();
+    }
+    let (end, digit) = scan_word(text, i, next_atom);
+    // Every word holds at least its first character.
+    let end = end.max(i + c.len_utf8());
+    // A web or email address stops the word at a stop, @, colon or
+    // slash: only then look at the whole chunk, up to the next
+    // space or atom.
+    let continues = bytes
+        .get(end + 1)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'/');
+    if matches!(bytes.get(end), Some(b'.' | b'@' | b':' | b'/')) && continues {
+        let (chunk_end, maybe_link) = chunk(text, i, next_atom);
+        if maybe_link {
+            if let Some(len) = link_len(&text[i..chunk_end]) {
+                out.push(tok(i, i + len, Some(WordKind::Link)));
+                return i + len;
+            }
+        }
+    }
+    let kind = if digit {
+        WordKind::Number
+    } else {
+        WordKind::Word
+    };
+    out.push(tok(i, end, Some(kind)));
+    end
 }
 
 /// Where the chunk starting at `start` ends (at a space, or `limit`), and
@@ -277,22 +399,38 @@ fn scan_word(text: &str, start: usize, limit: usize) -> (usize, bool) {
     (end, digit)
 }
 
-const OTHER: u8 = 0;
-const LETTER: u8 = 1;
-const DIGIT: u8 = 2;
+const LETTER: u8 = 0;
+const DIGIT: u8 = 1;
+/// ASCII white space: skipped.
+const SPACE: u8 = 2;
+/// ASCII punctuation that is a token of its own and never part of a word.
+const PUNCT: u8 = 3;
+/// ASCII punctuation that may join the letters or digits around it into
+/// one word, or start a web address: `' - . / , :`.
+const JOINER: u8 = 4;
+/// Everything else: the slow path decides.
+const OTHER: u8 = 5;
 
-/// What each byte is, for the tokenizer's fast path over ASCII words.
+/// What each byte is, for the tokenizer's fast path over ASCII. Bytes
+/// outside ASCII, and `$ & % @` (which start or join words in more
+/// ways), are `OTHER`: the slow path decides.
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [OTHER; 256];
     let mut b = 0;
-    while b < 256 {
+    while b < 128 {
         let c = b as u8;
         t[b] = if c.is_ascii_alphabetic() {
             LETTER
         } else if c.is_ascii_digit() {
             DIGIT
-        } else {
+        } else if c.is_ascii_whitespace() {
+            SPACE
+        } else if matches!(c, b'\'' | b'-' | b'.' | b'/' | b',' | b':') {
+            JOINER
+        } else if matches!(c, b'$' | b'&' | b'%' | b'@') {
             OTHER
+        } else {
+            PUNCT
         };
         b += 1;
     }
@@ -396,6 +534,26 @@ mod tests {
             .filter(|(_, k)| k.is_some())
             .map(|(t, _)| t)
             .collect()
+    }
+
+    #[test]
+    fn marks_every_token_that_may_end_a_sentence() {
+        let texts = [
+            "Dr. Patel will see you at 3 p.m. today. Bring e.g. a letter!",
+            "Really?! \"Yes.\" (See www.nhs.uk.) Wait… what… ok.",
+            "end.The U.K. team. 3.5. £3.50. a.b.c. 1,000.",
+            "Zoë’s café. Ωμέγα. 日本。 — fin…",
+        ];
+        for text in texts {
+            let mut toks = Vec::new();
+            let mut ends = Vec::new();
+            tokenize_marking(text, &[], &mut toks, &mut ends);
+            let want: Vec<u32> = (0..toks.len() as u32)
+                .filter(|&i| may_end_sentence(text, toks[i as usize]))
+                .collect();
+            assert_eq!(ends, want, "{text}");
+            assert!(!ends.is_empty());
+        }
     }
 
     #[test]
