@@ -1,6 +1,6 @@
 //! Runs one stage many times, for a profiler:
 //! `cargo build --release -p plainly-benches --example profile`, then
-//! `perf record target/release/examples/profile parse` (or `check`, `metrics`,
+//! `perf record target/release/examples/profile parse` (or `check`, `check-parallel`, `metrics`,
 //! `markdown`, `lists`), or count instructions, which do not vary with the machine's
 //! load: `valgrind --tool=callgrind target/release/examples/profile metrics 1`.
 
@@ -14,6 +14,10 @@ fn main() {
     for _ in 0..runs {
         total += match stage.as_str() {
             "check" => plainly_core::check(&doc, &settings).diagnostics.len(),
+            "check-parallel" => plainly_core::Document::parse(&doc)
+                .check_parallel(&settings)
+                .diagnostics
+                .len(),
             "metrics" => plainly_core::Document::parse(&doc).metrics().counts.words as usize,
             "markdown" => plainly_core::markdown::prose(&doc).blocks.len(),
             "none" => doc.len(),

@@ -90,6 +90,18 @@ pub enum TextFormat {
     Plain,
 }
 
+/// Documents with fewer words than this are checked on one thread by
+/// [`Document::check_parallel`].
+pub const PARALLEL_MIN_WORDS: usize = 5_000;
+
+/// The result of a scoped thread; a panic there goes on in this thread, as
+/// it would have if the work had been done here.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|payload| std::panic::resume_unwind(payload))
+}
+
 /// The largest document analysed: spans are stored as 32-bit offsets. Text
 /// past this point (4 GiB) is ignored.
 pub const MAX_LEN: usize = u32::MAX as usize;
@@ -298,16 +310,31 @@ impl<'s> Document<'s> {
         }
     }
 
-    /// Runs every enabled rule over the document.
+    /// Runs every enabled rule over the document, on this thread.
     pub fn check(&self, settings: &Settings) -> Report {
+        self.check_on(settings, false)
+    }
+
+    /// Like [`Document::check`], with the same result, but a large
+    /// document's work is shared with a second thread: the word-list search
+    /// and the rules that need it beside the other rules. For
+    /// one document checked while a core would otherwise wait (the language
+    /// server); a document under [`PARALLEL_MIN_WORDS`] words is checked on
+    /// this thread, as starting a thread would cost more than it saves.
+    pub fn check_parallel(&self, settings: &Settings) -> Report {
+        self.check_on(
+            settings,
+            self.words.len() >= PARALLEL_MIN_WORDS
+                && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1),
+        )
+    }
+
+    fn check_on(&self, settings: &Settings, split: bool) -> Report {
         let metrics = self.metrics();
         let lines = LineIndex::new(self.source);
         let custom = wordlists::custom_lists(&settings.words);
         let custom = custom.as_deref();
-        let mut terms = self.term_matches(custom);
-        // Listed words used in their everyday sense are not terms.
-        terms.retain(|m| !rules::sense::everyday(self, m));
-        let ctx = rules::Context {
+        let context = |terms| rules::Context {
             doc: self,
             settings,
             thresholds: settings.thresholds(),
@@ -316,10 +343,46 @@ impl<'s> Document<'s> {
             terms,
             custom,
         };
-        let mut diagnostics = Vec::new();
-        for rule in RULES.iter().filter(|r| settings.enabled(r.name)) {
-            rule.run(&ctx, &mut diagnostics);
-        }
+        let terms = || {
+            let mut terms = self.term_matches(custom);
+            // Listed words used in their everyday sense are not terms.
+            terms.retain(|m| !rules::sense::everyday(self, m));
+            terms
+        };
+        let enabled = RULES.iter().copied().filter(|r| settings.enabled(r.name));
+        let mut diagnostics = if split {
+            // One thread finds the word-list terms and runs the rules that
+            // read them; this one runs the others meanwhile, with no terms.
+            // Each rule's findings are kept apart and joined in the order of
+            // `RULES`, exactly as when the rules run one after another.
+            let (with_terms, without): (Vec<&Rule>, Vec<&Rule>) =
+                enabled.partition(|r| rules::TERM_RULES.contains(&r.name));
+            let run = |ctx: &rules::Context<'_>, rules: &[&'static Rule]| {
+                rules
+                    .iter()
+                    .map(|rule| {
+                        let mut found = Vec::new();
+                        rule.run(ctx, &mut found);
+                        (rule.name, found)
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let mut by_rule = std::thread::scope(|scope| {
+                let other = scope.spawn(|| run(&context(terms()), &with_terms));
+                let mut by_rule = run(&context(Vec::new()), &without);
+                by_rule.extend(join(other));
+                by_rule
+            });
+            by_rule.sort_by_key(|(name, _)| RULES.iter().position(|r| r.name == *name));
+            by_rule.into_iter().flat_map(|(_, found)| found).collect()
+        } else {
+            let ctx = context(terms());
+            let mut found = Vec::new();
+            for rule in enabled {
+                rule.run(&ctx, &mut found);
+            }
+            found
+        };
         suppress::filter(
             self.source,
             &self.comments,

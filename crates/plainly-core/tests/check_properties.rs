@@ -126,3 +126,47 @@ proptest! {
         }
     }
 }
+
+/// Checking a large document on two threads gives exactly the report of
+/// checking it on one: the same findings, in the same order, and the same
+/// metrics, for every audience and with some rules switched off.
+#[test]
+fn checking_on_two_threads_gives_the_same_report() {
+    use plainly_core::{Audience, Document, Settings, PARALLEL_MIN_WORDS};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/dirty");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus/dirty is there")
+        .map(|e| e.expect("a folder entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    names.sort();
+    let mut text = String::new();
+    for name in &names {
+        text.push_str(&std::fs::read_to_string(name).expect("a corpus document"));
+        text.push_str("\n\n");
+    }
+    let doc = Document::parse(&text);
+    assert!(
+        doc.metrics().counts.words >= PARALLEL_MIN_WORDS as u64,
+        "the corpus is big enough to be split"
+    );
+    let mut settings = vec![
+        Settings::for_audience(Audience::Public),
+        Settings::for_audience(Audience::EasyRead),
+        Settings::for_audience(Audience::Professional),
+    ];
+    let mut some_off = Settings::default();
+    some_off.disabled.push("reading-age".into());
+    some_off.disabled.push("jargon".into());
+    settings.push(some_off);
+    for s in &settings {
+        let one = doc.check(s);
+        let two = doc.check_parallel(s);
+        assert!(!one.diagnostics.is_empty());
+        assert_eq!(
+            format!("{:?}", one.diagnostics),
+            format!("{:?}", two.diagnostics)
+        );
+        assert_eq!(format!("{:?}", one.metrics), format!("{:?}", two.metrics));
+    }
+}

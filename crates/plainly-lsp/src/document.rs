@@ -110,7 +110,9 @@ impl Document {
                 return a.clone();
             }
         }
-        let report = plainly_core::check(&self.text, settings);
+        // A second core checks half of a large document: the editor waits
+        // for this, and the core would otherwise sit idle.
+        let report = plainly_core::Document::parse(&self.text).check_parallel(settings);
         let a = Arc::new(Analysis {
             revision: self.revision,
             generation,

@@ -102,6 +102,17 @@ pub static RULES: &[&Rule] = &[
     &unused_suppression::UNUSED_SUPPRESSION,
 ];
 
+/// The rules that read [`Context::terms`]. The others are given a context
+/// without terms when a document is checked on two threads
+/// ([`crate::Document::check_parallel`]), so a rule that starts to read
+/// them must be named here.
+pub(crate) const TERM_RULES: &[&str] = &[
+    "jargon",
+    "complex-word",
+    "latin-abbreviation",
+    "inclusive-language",
+];
+
 /// Rules that flag single words and phrases: the ones a project's
 /// `extend-allowed` words pass.
 pub const WORD_RULES: &[&str] = &[
