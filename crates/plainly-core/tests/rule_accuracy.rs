@@ -75,16 +75,16 @@ fn second_held_out_flagged_terms_are_found() {
 
 /// The third held-out set, written blind like the second, while the rules
 /// were being changed to flag fewer clean sentences: the measure of that
-/// work: 8.5% of clean sentences flagged before it, 2.6% after, so the
-/// ceiling is the target. Terms found (88.8%) is short of the target; the
-/// floor sits just under it to stop it getting worse.
+/// work: 8.5% of clean sentences flagged before it, 2.6% after. Terms
+/// found went from 88.8% to 90.3% when the lists grew again. Both meet
+/// the targets, which are its floor and ceiling.
 #[test]
 fn third_held_out_flagged_terms_are_found() {
     flagged_terms(
         "third held-out",
         include_str!("data/rules-flagged-holdout3.tsv"),
         200,
-        86.0,
+        TARGET_RECALL,
     );
 }
 
