@@ -83,15 +83,6 @@ static CUES: LazyLock<Vec<Option<Cues>>> = LazyLock::new(|| {
     table
 });
 
-/// Which built-in entries are Latin: those are abbreviations, never names.
-static CUES_LATIN: LazyLock<Vec<bool>> = LazyLock::new(|| {
-    wordlists::lists()
-        .entries
-        .iter()
-        .map(|e| e.list == List::Latin)
-        .collect()
-});
-
 /// Small grammar words: a word after a term that is one of these is not a
 /// noun the term describes.
 const GRAMMAR: &[&str] = &[
@@ -184,7 +175,11 @@ pub(crate) fn everyday(doc: &Document<'_>, m: &TermMatch<'_>) -> bool {
         return false;
     };
     let capital = m.text.starts_with(char::is_uppercase) || m.text.starts_with("the ");
-    let latin = CUES_LATIN.get(m.entry).copied().unwrap_or(false);
+    // Latin entries are abbreviations, never names.
+    let latin = wordlists::lists()
+        .entries
+        .get(m.entry)
+        .is_some_and(|e| e.list == List::Latin);
     if capital && !latin && in_a_name(block, m) {
         return true;
     }
