@@ -154,7 +154,7 @@ fn result(c: &Checked, index: &LineIndex, uri: &str, d: &Diagnostic) -> SarifRes
         id: Some(1),
         physical_location: physical(&c.text, index, uri, rel.span),
         message: Some(Text {
-            text: rel.message.clone(),
+            text: rel.message.to_string(),
         }),
     });
     SarifResult {
@@ -181,7 +181,7 @@ fn result(c: &Checked, index: &LineIndex, uri: &str, d: &Diagnostic) -> SarifRes
 /// The finding's message, then what to write instead: code-scanning tools
 /// show only the message, and every finding comes with advice.
 pub fn message_with_suggestions(d: &Diagnostic) -> String {
-    let mut text = d.message.clone();
+    let mut text = d.message.to_string();
     for s in &d.suggestions {
         text.push(' ');
         text.push_str(&s.message);
@@ -214,7 +214,7 @@ fn fix(text: &str, index: &LineIndex, uri: &str, s: &Suggestion) -> Option<Fix> 
     let edit = s.edit.as_ref()?;
     Some(Fix {
         description: Text {
-            text: s.message.clone(),
+            text: s.message.to_string(),
         },
         artifact_changes: vec![Change {
             artifact_location: Artifact {
@@ -223,7 +223,7 @@ fn fix(text: &str, index: &LineIndex, uri: &str, s: &Suggestion) -> Option<Fix> 
             replacements: vec![Replacement {
                 deleted_region: region(text, index, edit.span),
                 inserted_content: Content {
-                    text: edit.replacement.clone(),
+                    text: edit.replacement.to_string(),
                 },
             }],
         }],
@@ -725,7 +725,7 @@ mod tests {
             }
             if !r["message"]["text"]
                 .as_str()
-                .is_some_and(|t| t.starts_with(&d.message))
+                .is_some_and(|t| t.starts_with(d.message.as_str()))
             {
                 errors.push(format!("{at}: the message is not the finding's"));
             }

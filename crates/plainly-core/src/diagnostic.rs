@@ -1,8 +1,159 @@
 //! Findings: what a rule reports, and the fixes it offers.
 
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::Span;
+
+/// The text of a message or a replacement.
+///
+/// It reads as a `&str`. A fixed message costs nothing to make, and one
+/// shared by many findings (the same advice for every use of a term) is
+/// counted, not copied: a large document has tens of thousands of
+/// findings, and copying each one's strings was much of the cost of
+/// checking it.
+#[derive(Clone)]
+pub struct Text(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Fixed(&'static str),
+    Shared(Arc<str>),
+    Own(String),
+}
+
+impl Text {
+    /// Text shared between findings: cloning it copies no bytes.
+    pub fn shared(s: &str) -> Self {
+        Text(Repr::Shared(Arc::from(s)))
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Fixed(s) => s,
+            Repr::Shared(s) => s,
+            Repr::Own(s) => s,
+        }
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text(Repr::Fixed(""))
+    }
+}
+
+impl From<&'static str> for Text {
+    fn from(s: &'static str) -> Self {
+        Text(Repr::Fixed(s))
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text(Repr::Own(s))
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> Self {
+        match t.0 {
+            Repr::Own(s) => s,
+            other => Text(other).as_str().to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -45,14 +196,14 @@ pub struct Edit {
     /// The bytes to replace.
     pub span: Span,
     /// The new text.
-    pub replacement: String,
+    pub replacement: Text,
 }
 
 /// What to write instead.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Suggestion {
     /// The advice, in plain words.
-    pub message: String,
+    pub message: Text,
     /// Whether the edit can be applied without a person looking.
     pub applicability: Applicability,
     /// The edit that carries the advice out, when there is one.
@@ -62,7 +213,7 @@ pub struct Suggestion {
 
 impl Suggestion {
     /// Advice with no edit.
-    pub fn advice(message: impl Into<String>) -> Self {
+    pub fn advice(message: impl Into<Text>) -> Self {
         Suggestion {
             message: message.into(),
             applicability: Applicability::DisplayOnly,
@@ -72,9 +223,9 @@ impl Suggestion {
 
     /// Advice that replaces `span` with `replacement`.
     pub fn replace(
-        message: impl Into<String>,
+        message: impl Into<Text>,
         span: Span,
-        replacement: impl Into<String>,
+        replacement: impl Into<Text>,
         applicability: Applicability,
     ) -> Self {
         Suggestion {
@@ -88,6 +239,10 @@ impl Suggestion {
     }
 }
 
+/// A finding's suggestions. Nearly every finding has one, kept inline, so
+/// that a finding costs no allocation for it.
+pub type Suggestions = smallvec::SmallVec<[Suggestion; 1]>;
+
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
@@ -98,9 +253,9 @@ pub struct Diagnostic {
     /// Where it is.
     pub span: Span,
     /// What is wrong, in plain words.
-    pub message: String,
+    pub message: Text,
     /// What to write instead. Every finding has at least one.
-    pub suggestions: Vec<Suggestion>,
+    pub suggestions: Suggestions,
     /// Another place that matters, such as where an abbreviation is defined
     /// later.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -113,7 +268,7 @@ pub struct Related {
     /// Where.
     pub span: Span,
     /// Why it matters.
-    pub message: String,
+    pub message: Text,
 }
 
 /// Puts findings in source order: by start, then end, then rule name;
@@ -146,8 +301,8 @@ mod tests {
             rule,
             severity: Severity::Warning,
             span: Span::new(start, end),
-            message: message.to_owned(),
-            suggestions: Vec::new(),
+            message: message.to_owned().into(),
+            suggestions: Suggestions::new(),
             related: None,
         }
     }

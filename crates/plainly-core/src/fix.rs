@@ -192,9 +192,9 @@ mod tests {
             rule: "complex-word",
             severity: crate::Severity::Warning,
             span: e.span,
-            message: String::new(),
-            suggestions: vec![crate::Suggestion {
-                message: String::new(),
+            message: crate::Text::default(),
+            suggestions: smallvec::smallvec![crate::Suggestion {
+                message: crate::Text::default(),
                 applicability: Applicability::Safe,
                 edit: Some(e.clone()),
             }],

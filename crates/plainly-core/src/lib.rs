@@ -46,7 +46,9 @@ pub mod syllables;
 pub mod wordlists;
 pub mod words;
 
-pub use diagnostic::{Applicability, Diagnostic, Edit, Related, Severity, Suggestion};
+pub use diagnostic::{
+    Applicability, Diagnostic, Edit, Related, Severity, Suggestion, Suggestions, Text,
+};
 pub use fix::{fix, fix_as, FixMode, Fixed};
 pub use markdown::BlockKind;
 pub use metrics::{Counts, Metrics, Scores, Section};

@@ -297,8 +297,8 @@ fn unused(source: &str, lines: &LineIndex, comment: Span) -> Diagnostic {
         rule: UNUSED_SUPPRESSION.name,
         severity: UNUSED_SUPPRESSION.severity,
         span: comment,
-        message: "This comment hides no findings.".to_owned(),
-        suggestions: vec![Suggestion::replace(
+        message: "This comment hides no findings.".into(),
+        suggestions: smallvec::smallvec![Suggestion::replace(
             "Remove the comment.",
             remove,
             "",
@@ -328,8 +328,8 @@ fn unknown_rule(name: &str, span: Span) -> Diagnostic {
         rule: UNUSED_SUPPRESSION.name,
         severity: crate::Severity::Warning,
         span,
-        message: format!("There is no rule called `{name}`, so this comment hides nothing."),
-        suggestions: vec![suggestion],
+        message: format!("There is no rule called `{name}`, so this comment hides nothing.").into(),
+        suggestions: smallvec::smallvec![suggestion],
         related: None,
     }
 }
@@ -339,8 +339,8 @@ fn unknown_directive(word: &str, span: Span) -> Diagnostic {
         rule: UNUSED_SUPPRESSION.name,
         severity: crate::Severity::Warning,
         span,
-        message: format!("plainly does not know `{word}`, so this comment hides nothing."),
-        suggestions: vec![Suggestion::advice(
+        message: format!("plainly does not know `{word}`, so this comment hides nothing.").into(),
+        suggestions: smallvec::smallvec![Suggestion::advice(
             "Use `plainly-disable`, `plainly-enable` or `plainly-disable-next-line`.",
         )],
         related: None,

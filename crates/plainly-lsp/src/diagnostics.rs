@@ -521,7 +521,7 @@ mod tests {
             rule: "jargon",
             severity: Severity::Info,
             span,
-            message: weird.clone(),
+            message: weird.clone().into(),
             suggestions: vec![
                 Suggestion::advice(weird.clone()),
                 Suggestion::replace(weird.clone(), span, weird.clone(), Applicability::Safe),
@@ -531,10 +531,11 @@ mod tests {
                     "\u{0}",
                     Applicability::Unsafe,
                 ),
-            ],
+            ]
+            .into(),
             related: Some(Related {
                 span: Span::new(text.len() - 5, text.len()),
-                message: weird,
+                message: weird.into(),
             }),
         };
         let mut empty = d.clone();

@@ -1,6 +1,6 @@
 use rustc_hash::FxHashMap;
 
-use super::{declare_rule, Context};
+use super::{concat, declare_rule, Context, Said};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
 use crate::{Span, WordKind};
 
@@ -78,6 +78,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Whether each distinct word with no small ASCII letter is shouted
     // (most words have one, and are not looked up).
     let mut memo: FxHashMap<&str, bool> = FxHashMap::default();
+    let mut said = Said::default();
     for s in ctx.doc.sentences() {
         // Most sentences have no word in capitals.
         if !s.word_parts().any(|w| shouted(&mut memo, w)) {
@@ -110,10 +111,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 rule: ALL_CAPS.name,
                 severity: ALL_CAPS.severity,
                 span,
-                message: format!(
-                    "\"{text}\" is in capitals, which are harder to read and look like shouting."
-                ),
-                suggestions: vec![Suggestion::replace(
+                message: said.get(text, 0, |text| {
+                    concat(&[
+                        "\"",
+                        text,
+                        "\" is in capitals, which are harder to read and look like shouting.",
+                    ])
+                }),
+                suggestions: smallvec::smallvec![Suggestion::replace(
                     "Write it in lower case. If it needs to stand out, use bold.",
                     span,
                     replacement,

@@ -1,5 +1,5 @@
-use super::{concat, declare_rule, Context, Offers};
-use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
+use super::{concat, declare_rule, Context, Offers, Said};
+use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion, Suggestions};
 use crate::wordlists::List;
 use crate::Span;
 
@@ -42,6 +42,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut offers = Offers::new("Use ");
+    let mut said = Said::default();
     for (m, e) in ctx.terms_in(List::ComplexWords) {
         // Common words that are often fine ("provide", "permit") are
         // flagged only in official-sounding text, like ambiguous jargon.
@@ -59,7 +60,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             " It is often fine: check it is the best word here."
         };
         let omit = e.plain.first() == Some(&"(omit)");
-        let mut suggestions = Vec::new();
+        let mut suggestions = Suggestions::new();
         if omit {
             suggestions.push(Suggestion::replace(
                 "Leave it out.",
@@ -90,7 +91,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             rule: COMPLEX_WORD.name,
             severity,
             span: m.span,
-            message: concat(&["\"", m.text, "\" has a plainer alternative.", maybe]),
+            message: said.get(m.text, u8::from(e.certain), |text| {
+                concat(&["\"", text, "\" has a plainer alternative.", maybe])
+            }),
             suggestions,
             related: None,
         });

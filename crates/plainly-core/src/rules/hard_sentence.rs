@@ -105,8 +105,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             rule: HARD_SENTENCE.name,
             severity: HARD_SENTENCE.severity,
             span: s.span(),
-            message,
-            suggestions: vec![Suggestion::advice(
+            message: message.into(),
+            suggestions: smallvec::smallvec![Suggestion::advice(
                 "Use shorter, everyday words, and split the sentence if it holds more than one idea.",
             )],
             related: None,

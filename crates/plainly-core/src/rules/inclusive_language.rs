@@ -1,5 +1,5 @@
-use super::{concat, declare_rule, match_case, Context, Offers};
-use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
+use super::{concat, declare_rule, match_case, Context, Offers, Said};
+use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion, Suggestions};
 use crate::wordlists::List;
 
 declare_rule! {
@@ -35,6 +35,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut offers = Offers::new("Write ");
+    let mut said = Said::default();
     for (m, e) in ctx.terms_in(List::Inclusive) {
         // Names of organisations ("Victim Support") are left alone.
         if m.named && m.text.contains(' ') {
@@ -50,7 +51,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .copied()
             .filter(|p| p.starts_with('('))
             .collect();
-        let mut suggestions = Vec::new();
+        let mut suggestions = Suggestions::new();
         if let Some((first, message)) = offers.get(m, e) {
             suggestions.push(Suggestion::replace(
                 message.clone(),
@@ -71,13 +72,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             rule: INCLUSIVE_LANGUAGE.name,
             severity: INCLUSIVE_LANGUAGE.severity,
             span: m.span,
-            message: concat(&[
-                "\"",
-                m.text,
-                "\" can label or diminish people.",
-                space,
-                e.note,
-            ]),
+            // The note is the entry's: the same words, the same entry.
+            message: said.get(m.text, 0, |text| {
+                concat(&[
+                    "\"",
+                    text,
+                    "\" can label or diminish people.",
+                    space,
+                    e.note,
+                ])
+            }),
             suggestions,
             related: None,
         });

@@ -1,4 +1,4 @@
-use super::{concat, declare_rule, Context, Offers};
+use super::{concat, declare_rule, Context, Offers, Said};
 use crate::diagnostic::{Diagnostic, Severity, Suggestion};
 use crate::wordlists::{Kind, List};
 
@@ -46,6 +46,7 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut explained_or_flagged = std::collections::HashSet::new();
     let mut offers = Offers::new("Say it plainly: ");
+    let mut said = Said::default();
     for (m, e) in ctx.terms_in(List::Jargon) {
         if m.named || (!e.certain && !ctx.official_context(m)) {
             continue;
@@ -76,8 +77,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     message: format!(
                         "\"{}\" is a specialist term, and it is not explained here.{maybe}",
                         m.text
-                    ),
-                    suggestions: vec![Suggestion::advice(format!(
+                    )
+                    .into(),
+                    suggestions: smallvec::smallvec![Suggestion::advice(format!(
                         "Explain it where you first use it. It means: {explanation}."
                     ))],
                     related: None,
@@ -86,14 +88,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Kind::Replace => {
                 let advice = match offers.get(m, e) {
                     Some((_, message)) => message.clone(),
-                    None => "Say what you mean in everyday words.".to_owned(),
+                    None => "Say what you mean in everyday words.".into(),
                 };
                 out.push(Diagnostic {
                     rule: JARGON.name,
                     severity,
                     span: m.span,
-                    message: concat(&["\"", m.text, "\" is jargon.", maybe]),
-                    suggestions: vec![Suggestion::advice(advice)],
+                    message: said.get(m.text, u8::from(e.certain), |text| {
+                        concat(&["\"", text, "\" is jargon.", maybe])
+                    }),
+                    suggestions: smallvec::smallvec![Suggestion::advice(advice)],
                     related: None,
                 });
             }

@@ -1,4 +1,4 @@
-use super::{concat, declare_rule, Context, Offers};
+use super::{concat, declare_rule, Context, Offers, Said};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
 use crate::wordlists::List;
 
@@ -34,6 +34,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut offers = Offers::new("Write ");
+    let mut said = Said::default();
     for (m, e) in ctx.terms_in(List::Latin) {
         // Names such as "Status Quo" (the band) are not Latin in use.
         if m.named && m.text.contains(' ') {
@@ -53,7 +54,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Some((first, message)) => Suggestion::replace(
                 message.clone(),
                 m.span,
-                format!("{first}{stop}"),
+                if stop.is_empty() {
+                    first.clone()
+                } else {
+                    concat(&[first, stop]).into()
+                },
                 if e.fix == Applicability::Safe {
                     Applicability::Safe
                 } else {
@@ -66,12 +71,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             rule: LATIN_ABBREVIATION.name,
             severity: LATIN_ABBREVIATION.severity,
             span: m.span,
-            message: concat(&[
-                "\"",
-                m.text,
-                "\" is Latin, and many readers do not know it.",
-            ]),
-            suggestions: vec![suggestion],
+            message: said.get(m.text, 0, |text| {
+                concat(&["\"", text, "\" is Latin, and many readers do not know it."])
+            }),
+            suggestions: smallvec::smallvec![suggestion],
             related: None,
         });
     }

@@ -48,8 +48,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 message: format!(
                     "This paragraph has {} sentences. Keep paragraphs to {limit} sentences or fewer.",
                     run.len()
-                ),
-                suggestions: vec![Suggestion::advice(
+                ).into(),
+                suggestions: smallvec::smallvec![Suggestion::advice(
                     "Break it into shorter paragraphs, one topic in each.",
                 )],
                 related: None,

@@ -43,8 +43,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 span: s.span(),
                 message: format!(
                     "This sentence has {words} words. Keep sentences to {limit} words or fewer."
-                ),
-                suggestions: vec![Suggestion::advice(
+                )
+                .into(),
+                suggestions: smallvec::smallvec![Suggestion::advice(
                     "Split it into shorter sentences, one idea in each.",
                 )],
                 related: None,

@@ -10,7 +10,7 @@
 //! To add a rule: write `rules/NAME.rs` with `declare_rule!`, and add it to
 //! [`RULES`].
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::metrics::Metrics;
 use crate::settings::{Settings, Thresholds};
 use crate::wordlists::{self, List};
@@ -276,7 +276,7 @@ pub(crate) fn concat(parts: &[&str]) -> String {
 #[derive(Debug)]
 pub(crate) struct Offers {
     lead: &'static str,
-    cache: rustc_hash::FxHashMap<(usize, bool), Option<(String, String)>>,
+    cache: rustc_hash::FxHashMap<(usize, bool), Option<(Text, Text)>>,
 }
 
 impl Offers {
@@ -288,7 +288,8 @@ impl Offers {
     }
 
     /// `None` when the entry offers no words to write.
-    pub fn get(&mut self, m: &TermMatch<'_>, e: &wordlists::Entry) -> Option<&(String, String)> {
+    /// Both are shared: cloning them copies no bytes.
+    pub fn get(&mut self, m: &TermMatch<'_>, e: &wordlists::Entry) -> Option<&(Text, Text)> {
         let lead = self.lead;
         // `replacements` depends on the match only through its first letter.
         let upper = m.text.starts_with(char::is_uppercase);
@@ -296,10 +297,29 @@ impl Offers {
             .entry((m.entry, upper))
             .or_insert_with(|| {
                 let choices = replacements(m, e);
-                let first = choices.first()?.clone();
-                Some((first, concat(&[lead, &quoted_choices(&choices), "."])))
+                let first = Text::shared(choices.first()?);
+                let message = concat(&[lead, &quoted_choices(&choices), "."]);
+                Some((first, Text::shared(&message)))
             })
             .as_ref()
+    }
+}
+
+/// Messages that depend only on the words flagged (and a variant number),
+/// made once per document and shared by every finding with those words:
+/// documents repeat their terms, and a shared message costs no allocation.
+#[derive(Debug, Default)]
+pub(crate) struct Said<'a> {
+    cache: rustc_hash::FxHashMap<(&'a str, u8), Text>,
+}
+
+impl<'a> Said<'a> {
+    /// The message for `text`, made by `make` the first time it is asked for.
+    pub fn get(&mut self, text: &'a str, variant: u8, make: impl FnOnce(&str) -> String) -> Text {
+        self.cache
+            .entry((text, variant))
+            .or_insert_with(|| Text::shared(&make(text)))
+            .clone()
     }
 }
 

@@ -1,4 +1,4 @@
-use super::{declare_rule, Context};
+use super::{concat, declare_rule, Context, Said};
 use crate::diagnostic::{Diagnostic, Severity, Suggestion};
 use crate::{Span, WordKind};
 
@@ -467,6 +467,9 @@ fn in_list(list: &[&str], word: &str) -> bool {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut words: Vec<(&str, u32, WordKind)> = Vec::new();
     let mut rest: Vec<&str> = Vec::new();
+    // Lower-case copies, reused so that no word costs an allocation.
+    let (mut lower, mut be_word) = (String::new(), String::new());
+    let mut said = Said::default();
     for s in ctx.doc.sentences() {
         words.clear();
         words.extend(s.word_parts());
@@ -488,11 +491,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(&(p_text, _, p_kind)) = words.get(j) else {
                 break;
             };
-            let lower = p_text.to_ascii_lowercase();
+            lower.clear();
+            lower.push_str(p_text);
+            lower.make_ascii_lowercase();
             let could_be =
                 (lower.ends_with("ed") && lower.len() > 4) || IRREGULAR.contains(&lower.as_str());
             let participle = could_be && {
-                let be_word = text.to_ascii_lowercase();
+                be_word.clear();
+                be_word.push_str(text);
+                be_word.make_ascii_lowercase();
                 rest.clear();
                 rest.extend(words[j + 1..].iter().take(6).map(|w| w.0));
                 let subject = i.checked_sub(1).map(|k| words[k].0);
@@ -519,11 +526,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     rule: PASSIVE_VOICE.name,
                     severity: PASSIVE_VOICE.severity,
                     span,
-                    message: format!(
-                        "\"{}\" is passive: it does not say who does it.",
-                        span.text(ctx.doc.source())
-                    ),
-                    suggestions: vec![Suggestion::advice(advice)],
+                    message: said.get(span.text(ctx.doc.source()), 0, |text| {
+                        concat(&["\"", text, "\" is passive: it does not say who does it."])
+                    }),
+                    suggestions: smallvec::smallvec![Suggestion::advice(advice)],
                     related: None,
                 });
                 i = j + 1;

@@ -83,8 +83,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 ctx.settings.audience.target_text(),
                 c.words as f64 / c.sentences.max(1) as f64,
                 (c.polysyllables * 100 / c.words.max(1)),
-            ),
-            suggestions: vec![Suggestion::advice(
+            ).into(),
+            suggestions: smallvec::smallvec![Suggestion::advice(
                 "Use shorter sentences and everyday words. Start with the sentences and words flagged here.",
             )],
             related: None,

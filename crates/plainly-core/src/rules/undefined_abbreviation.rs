@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 
 use super::{declare_rule, Context};
-use crate::diagnostic::{Applicability, Diagnostic, Related, Severity, Suggestion};
+use crate::diagnostic::{Applicability, Diagnostic, Related, Severity, Suggestion, Suggestions};
 use crate::{Span, WordKind};
 
 declare_rule! {
@@ -391,7 +391,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if defined.is_some_and(|d| d <= u.span.start) {
             continue;
         }
-        let mut suggestions = Vec::new();
+        let mut suggestions = Suggestions::new();
         let mut message = format!("\"{}\" is not spelt out before it is used here.", u.text);
         match listed.map(|a| a.expansions.as_slice()) {
             Some([one]) => {
@@ -432,14 +432,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             );
             Related {
                 span: Span::new(d, d),
-                message: format!("\"{}\" is spelt out here.", u.text),
+                message: format!("\"{}\" is spelt out here.", u.text).into(),
             }
         });
         out.push(Diagnostic {
             rule: UNDEFINED_ABBREVIATION.name,
             severity: UNDEFINED_ABBREVIATION.severity,
             span: u.span,
-            message,
+            message: message.into(),
             suggestions,
             related,
         });
