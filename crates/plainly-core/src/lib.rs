@@ -121,6 +121,58 @@ struct WordData {
     kind: WordKind,
     /// Three or more syllables, and long in Gunning's sense ([`long_word`]).
     long: bool,
+    /// What rules look for in every word ([`flags`]).
+    flags: u8,
+}
+
+/// What a word is like, worked out once per distinct word when the document
+/// is read, for the rules that look at every word: most sentences are then
+/// passed over without reading their words' text.
+pub(crate) mod flags {
+    /// Starts with a capital letter.
+    pub const CAPITAL: u8 = 1;
+    /// Holds an ASCII digit.
+    pub const DIGIT: u8 = 2;
+    /// May be in capitals: no small ASCII letter, and two or more capital
+    /// ASCII letters or a character outside ASCII.
+    pub const SHOUTY: u8 = 4;
+    /// A form of "be" ("is", "were", "been"...), in any case.
+    pub const BE: u8 = 8;
+    /// May be an abbreviation: it starts with a capital, a stop or a
+    /// character outside ASCII, and has at least two capitals.
+    pub const ABBREVIATION: u8 = 16;
+
+    /// The flags of a word's text.
+    pub fn of(text: &str) -> u8 {
+        let bytes = text.as_bytes();
+        let mut f = 0;
+        if text.starts_with(char::is_uppercase) {
+            f |= CAPITAL;
+        }
+        if bytes.iter().any(u8::is_ascii_digit) {
+            f |= DIGIT;
+        }
+        if !bytes.iter().any(u8::is_ascii_lowercase)
+            && (!text.is_ascii()
+                || bytes
+                    .iter()
+                    .filter(|b| b.is_ascii_uppercase())
+                    .nth(1)
+                    .is_some())
+        {
+            f |= SHOUTY;
+        }
+        if crate::rules::is_be(text) {
+            f |= BE;
+        }
+        let first = bytes.first().copied().unwrap_or(b'.');
+        if (!first.is_ascii() || first.is_ascii_uppercase() || first == b'.')
+            && !crate::rules::few_capitals(text)
+        {
+            f |= ABBREVIATION;
+        }
+        f
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -180,15 +232,16 @@ impl<'s> Document<'s> {
                     let Some(kind) = t.word else { continue };
                     // Numbers, codes, inline code and links count as one
                     // syllable each: see `metrics` for why.
-                    let (syllables, long, letters) = match kind {
+                    let (syllables, long, letters, flags) = match kind {
                         WordKind::Word => {
                             memo.get(&block.text, t.start as usize..t.end as usize, |text| {
                                 let n = syllables::count(text).min(u32::from(u16::MAX)) as u16;
-                                (n, n >= 3 && long_word(text), alnum(text))
+                                (n, n >= 3 && long_word(text), alnum(text), flags::of(text))
                             })
                         }
                         WordKind::Number | WordKind::Code | WordKind::Link => {
-                            (1, false, alnum(t.text(&block.text)))
+                            let text = t.text(&block.text);
+                            (1, false, alnum(text), flags::of(text))
                         }
                     };
                     doc.words.push(WordData {
@@ -198,6 +251,7 @@ impl<'s> Document<'s> {
                         letters,
                         kind,
                         long,
+                        flags,
                     });
                 }
                 let span = block.source_span(split.text.clone());
@@ -662,6 +716,20 @@ impl<'d> Sentence<'d> {
         self.doc.words[self.data.words_start as usize..self.data.words_end as usize]
             .iter()
             .map(move |w| (word_text(block, w), u32::from(w.syllables), w.kind))
+    }
+
+    /// Each word's [`flags`], in order.
+    pub(crate) fn word_flags(&self) -> impl ExactSizeIterator<Item = u8> + 'd {
+        self.doc.words[self.data.words_start as usize..self.data.words_end as usize]
+            .iter()
+            .map(|w| w.flags)
+    }
+
+    /// Whether any word has any of the [`flags`] in `mask`.
+    pub(crate) fn any_word_has(&self, mask: u8) -> bool {
+        self.doc.words[self.data.words_start as usize..self.data.words_end as usize]
+            .iter()
+            .any(|w| w.flags & mask != 0)
     }
 
     /// Where the sentence's word `i` (counting from 0, as

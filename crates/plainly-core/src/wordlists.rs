@@ -390,6 +390,69 @@ static LOWER_ALNUM: [u8; 256] = {
     t
 };
 
+/// The run of ASCII letters and digits that starts at `p`: where it ends,
+/// and its first 16 bytes in lower case, packed as [`pack`] packs them,
+/// in two halves (shifting a 64-bit number is one instruction, a 128-bit
+/// one several). Eight bytes are looked at together: most words fit in one
+/// step.
+fn lower_run(bytes: &[u8], p: usize) -> (usize, u64, u64) {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * LANES;
+    // Each lane's top bit set where `x` (all lanes below 0x80) is at least
+    // `lo`, or at most `hi`. No lane carries into the next.
+    let at_least = |x: u64, lo: u8| x + (0x80 - u64::from(lo)) * LANES;
+    let at_most = |x: u64, hi: u8| !(x + (0x7f - u64::from(hi)) * LANES);
+    let (mut low, mut high) = (0u64, 0u64);
+    let mut e = p;
+    loop {
+        let i = e - p;
+        let Some(chunk) = bytes.get(e..e + 8) else {
+            // The last few bytes of the text, one at a time.
+            while let Some(&b) = bytes.get(e) {
+                let l = LOWER_ALNUM[usize::from(b)];
+                if l == 0 {
+                    break;
+                }
+                let i = e - p;
+                if i < 8 {
+                    low |= u64::from(l) << (8 * i);
+                } else if i < 16 {
+                    high |= u64::from(l) << (8 * (i - 8));
+                }
+                e += 1;
+            }
+            return (e, low, high);
+        };
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let ascii = !w & HIGH;
+        let x = w & !HIGH;
+        let folded = x | 0x20 * LANES;
+        let letter = at_least(folded, b'a') & at_most(folded, b'z');
+        let digit = at_least(x, b'0') & at_most(x, b'9');
+        let alnum = (letter | digit) & ascii;
+        // Lanes before the first that is not a letter or digit.
+        let n = ((!alnum & HIGH).trailing_zeros() / 8) as usize;
+        let lowered = w | (letter & ascii) >> 2;
+        let run = if n == 8 {
+            lowered
+        } else {
+            lowered & ((1u64 << (8 * n)) - 1)
+        };
+        if i == 0 {
+            low = run;
+        } else if i < 8 {
+            low |= run << (8 * i);
+            high |= run >> (64 - 8 * i);
+        } else if i < 16 {
+            high |= run << (8 * (i - 8));
+        }
+        e += n;
+        if n < 8 {
+            return (e, low, high);
+        }
+    }
+}
+
 /// A first word of up to 16 bytes as one number, first byte lowest. No
 /// byte is 0, so words of different lengths differ.
 fn pack(head: &[u8]) -> u128 {
@@ -594,24 +657,8 @@ impl Iterator for Finds<'_> {
                 self.at = p;
                 return None;
             }
-            // The run, its first 16 bytes packed in lower case ([`pack`]),
-            // in two halves: shifting a 64-bit number is one instruction,
-            // a 128-bit one several.
-            let (mut low, mut high) = (0u64, 0u64);
-            let mut e = p;
-            while e < bytes.len() {
-                let l = LOWER_ALNUM[usize::from(bytes[e])];
-                if l == 0 {
-                    break;
-                }
-                let i = e - p;
-                if i < 8 {
-                    low |= u64::from(l) << (8 * i);
-                } else if i < 16 {
-                    high |= u64::from(l) << (8 * (i - 8));
-                }
-                e += 1;
-            }
+            // The run, its first 16 bytes packed in lower case ([`pack`]).
+            let (e, low, high) = lower_run(bytes, p);
             let key = u128::from(low) | u128::from(high) << 64;
             let run = e - p;
             // Next time, look past this run (or this one byte).
@@ -852,6 +899,49 @@ fn american(form: &str, base: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`lower_run`] one byte at a time.
+    fn lower_run_slowly(bytes: &[u8], p: usize) -> (usize, u64, u64) {
+        let end = p + head_len(&bytes[p..]);
+        let key = pack(&bytes[p..end.min(p + 16)].to_ascii_lowercase());
+        (end, key as u64, (key >> 64) as u64)
+    }
+
+    #[test]
+    fn runs_are_read_eight_bytes_at_a_time_as_one_at_a_time() {
+        // Every byte next to the edges of the letter and digit ranges, and
+        // bytes above 0x7f, at every place in runs of up to 40 bytes.
+        let edges: Vec<u8> = b"/09:@AZ[`az{"
+            .iter()
+            .copied()
+            .chain([0, 0x7f, 0x80, 0xc3, 0xe2, 0xff, b' ', b'-'])
+            .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 40) as usize + 1;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| match next() % 4 {
+                    0 => edges[(next() % edges.len() as u64) as usize],
+                    1 => b'A' + (next() % 26) as u8,
+                    2 => b'0' + (next() % 10) as u8,
+                    _ => b'a' + (next() % 26) as u8,
+                })
+                .collect();
+            for p in 0..len {
+                assert_eq!(
+                    lower_run(&bytes, p),
+                    lower_run_slowly(&bytes, p),
+                    "{bytes:?} from {p}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_british_spelling_starts_with_a_listed_pair() {

@@ -2,7 +2,7 @@ use rustc_hash::FxHashMap;
 
 use super::{concat, declare_rule, Context, Said};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion};
-use crate::{Span, WordKind};
+use crate::{flags, Span, WordKind};
 
 declare_rule! {
     /// ## What it flags
@@ -81,7 +81,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut said = Said::default();
     for s in ctx.doc.sentences() {
         // Most sentences have no word in capitals.
-        if !s.word_parts().any(|w| shouted(&mut memo, w)) {
+        if !s.any_word_has(flags::SHOUTY) || !s.word_parts().any(|w| shouted(&mut memo, w)) {
             continue;
         }
         words.clear();

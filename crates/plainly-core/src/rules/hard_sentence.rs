@@ -2,7 +2,7 @@ use std::fmt::Write as _;
 
 use super::{declare_rule, Context};
 use crate::diagnostic::{Diagnostic, Severity, Suggestion};
-use crate::WordKind;
+use crate::{flags, WordKind};
 
 declare_rule! {
     /// ## What it flags
@@ -55,13 +55,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let mut syllables = 0u32;
         let mut long = 0;
         let mut shown = [""; 4];
-        for (i, (text, word_syllables, kind)) in s.word_parts().enumerate() {
+        for (i, ((text, word_syllables, kind), word_flags)) in
+            s.word_parts().zip(s.word_flags()).enumerate()
+        {
             // "7:20pm", "A4": read like numbers.
-            if kind != WordKind::Word || text.bytes().any(|b| b.is_ascii_digit()) {
+            if kind != WordKind::Word || word_flags & flags::DIGIT != 0 {
                 syllables += 1;
                 continue;
             }
-            let capital = text.starts_with(char::is_uppercase);
+            let capital = word_flags & flags::CAPITAL != 0;
             syllables += if i > 0 && capital {
                 word_syllables.min(2)
             } else {

@@ -30,6 +30,9 @@ pub(crate) mod sense;
 mod undefined_abbreviation;
 pub(crate) mod unused_suppression;
 
+pub(crate) use passive_voice::is_be;
+pub(crate) use undefined_abbreviation::few_capitals;
+
 /// A rule: what users configure and what `plainly explain` describes.
 #[derive(Debug)]
 pub struct Rule {

@@ -1,6 +1,6 @@
 use super::{concat, declare_rule, Context, Said};
 use crate::diagnostic::{Diagnostic, Severity, Suggestion};
-use crate::{Span, WordKind};
+use crate::{flags, Span, WordKind};
 
 declare_rule! {
     /// ## What it flags
@@ -459,6 +459,14 @@ fn describes_state(p: &str, be: &str, rest: &[&str], subject: Option<&str>) -> b
     }
 }
 
+/// Whether `word` is a form of "be", in any case.
+pub(crate) fn is_be(word: &str) -> bool {
+    // Forms of "be" have 2 to 5 letters and start with a, b, i or w.
+    (2..=5).contains(&word.len())
+        && matches!(word.as_bytes()[0] | 0x20, b'a' | b'b' | b'i' | b'w')
+        && in_list(BE, word)
+}
+
 /// Whether `word` is in `list`, in any case, without allocating.
 fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -471,16 +479,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let (mut lower, mut be_word) = (String::new(), String::new());
     let mut said = Said::default();
     for s in ctx.doc.sentences() {
+        if !s.any_word_has(flags::BE) {
+            continue;
+        }
         words.clear();
         words.extend(s.word_parts());
         let mut i = 0;
         while i < words.len() {
             let (text, _, kind) = words[i];
-            // Forms of "be" have 2 to 5 letters and start with a, b, i or w.
-            let be = (2..=5).contains(&text.len())
-                && matches!(text.as_bytes()[0] | 0x20, b'a' | b'b' | b'i' | b'w')
-                && in_list(BE, text);
-            if kind != WordKind::Word || !be {
+            if kind != WordKind::Word || !is_be(text) {
                 i += 1;
                 continue;
             }

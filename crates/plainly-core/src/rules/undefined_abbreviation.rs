@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 
 use super::{declare_rule, Context};
 use crate::diagnostic::{Applicability, Diagnostic, Related, Severity, Suggestion, Suggestions};
-use crate::{Span, WordKind};
+use crate::{flags, Span, WordKind};
 
 declare_rule! {
     /// ## What it flags
@@ -243,7 +243,7 @@ impl Abbr {
 
 /// Whether `word` has fewer than two capitals: not an abbreviation, and
 /// nothing more to look at (most words).
-fn few_capitals(word: &str) -> bool {
+pub(crate) fn few_capitals(word: &str) -> bool {
     let mut capitals = 0;
     for &b in word.as_bytes() {
         if !b.is_ascii() {
@@ -309,16 +309,18 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let h = s.text().to_lowercase();
             in_glossary = is_glossary(&h);
         }
+        // Most sentences have no word that may be an abbreviation.
+        if !s.any_word_has(flags::ABBREVIATION) {
+            continue;
+        }
         // The word before, for "Part IV" and "4 GB".
         let mut prev: Option<(&str, WordKind)> = None;
-        for (i, (w_text, _, w_kind)) in s.word_parts().enumerate() {
+        for (i, ((w_text, _, w_kind), w_flags)) in s.word_parts().zip(s.word_flags()).enumerate() {
             let before = prev.replace((w_text, w_kind));
-            // An abbreviation starts with a capital (after any dots): most
-            // words are ruled out by their first byte.
-            let first = w_text.as_bytes().first().copied().unwrap_or(b'.');
+            // An abbreviation starts with a capital (after any dots) and
+            // has two or more.
             if !matches!(w_kind, WordKind::Word | WordKind::Number)
-                || (first.is_ascii() && !first.is_ascii_uppercase() && first != b'.')
-                || few_capitals(w_text)
+                || w_flags & flags::ABBREVIATION == 0
             {
                 continue;
             }
