@@ -426,7 +426,7 @@ fn lower_run(bytes: &[u8], p: usize) -> (usize, u64, u64) {
         let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         let ascii = !w & HIGH;
         let x = w & !HIGH;
-        let folded = x | 0x20 * LANES;
+        let folded = x | (0x20 * LANES);
         let letter = at_least(folded, b'a') & at_most(folded, b'z');
         let digit = at_least(x, b'0') & at_most(x, b'9');
         let alnum = (letter | digit) & ascii;
