@@ -257,9 +257,10 @@ pub struct Diagnostic {
     /// What to write instead. Every finding has at least one.
     pub suggestions: Suggestions,
     /// Another place that matters, such as where an abbreviation is defined
-    /// later.
+    /// later. Boxed: few findings have one, and every finding is moved
+    /// when findings are sorted.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub related: Option<Related>,
+    pub related: Option<Box<Related>>,
 }
 
 /// Another place a finding refers to.

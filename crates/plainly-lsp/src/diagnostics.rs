@@ -533,10 +533,10 @@ mod tests {
                 ),
             ]
             .into(),
-            related: Some(Related {
+            related: Some(Box::new(Related {
                 span: Span::new(text.len() - 5, text.len()),
                 message: weird.into(),
-            }),
+            })),
         };
         let mut empty = d.clone();
         empty.span = Span::new(3, 4); // a space: nothing to allow

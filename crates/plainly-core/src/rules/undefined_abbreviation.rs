@@ -432,10 +432,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "\"{}\" is used before it is spelt out: it is defined later, on line {line}.",
                 u.text
             );
-            Related {
+            Box::new(Related {
                 span: Span::new(d, d),
                 message: format!("\"{}\" is spelt out here.", u.text).into(),
-            }
+            })
         });
         out.push(Diagnostic {
             rule: UNDEFINED_ABBREVIATION.name,
