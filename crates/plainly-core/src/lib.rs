@@ -720,6 +720,17 @@ impl<'d> Sentence<'d> {
             .map(move |w| (word_text(block, w), u32::from(w.syllables), w.kind))
     }
 
+    /// The sentence's words as stored, for rules that read a word's text
+    /// only now and then ([`Sentence::text_of`]).
+    pub(crate) fn word_data(&self) -> &'d [WordData] {
+        &self.doc.words[self.data.words_start as usize..self.data.words_end as usize]
+    }
+
+    /// The text of one of [`Sentence::word_data`].
+    pub(crate) fn text_of(&self, w: &WordData) -> &'d str {
+        word_text(self.block(), w)
+    }
+
     /// Each word's [`flags`], in order.
     pub(crate) fn word_flags(&self) -> impl ExactSizeIterator<Item = u8> + 'd {
         self.doc.words[self.data.words_start as usize..self.data.words_end as usize]

@@ -45,7 +45,8 @@ const MIN_WORDS: usize = 8;
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let t = ctx.thresholds;
     for s in ctx.doc.sentences() {
-        let n = s.word_parts().len();
+        let words = s.word_data();
+        let n = words.len();
         if n < MIN_WORDS || n > t.max_sentence_words {
             continue;
         }
@@ -55,15 +56,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let mut syllables = 0u32;
         let mut long = 0;
         let mut shown = [""; 4];
-        for (i, ((text, word_syllables, kind), word_flags)) in
-            s.word_parts().zip(s.word_flags()).enumerate()
-        {
+        for (i, w) in words.iter().enumerate() {
             // "7:20pm", "A4": read like numbers.
-            if kind != WordKind::Word || word_flags & flags::DIGIT != 0 {
+            if w.kind != WordKind::Word || w.flags & flags::DIGIT != 0 {
                 syllables += 1;
                 continue;
             }
-            let capital = word_flags & flags::CAPITAL != 0;
+            let word_syllables = u32::from(w.syllables);
+            let capital = w.flags & flags::CAPITAL != 0;
             syllables += if i > 0 && capital {
                 word_syllables.min(2)
             } else {
@@ -71,7 +71,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             };
             if word_syllables >= 3 && !capital {
                 if let Some(slot) = shown.get_mut(long) {
-                    *slot = text;
+                    *slot = s.text_of(w);
                 }
                 long += 1;
             }

@@ -91,8 +91,8 @@ const IRREGULAR: &[&str] = &[
     "paid",
     "put",
     "read",
-    "rung",
     "run",
+    "rung",
     "said",
     "seen",
     "sent",
@@ -473,7 +473,7 @@ fn in_list(list: &[&str], word: &str) -> bool {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut words: Vec<(&str, u32, WordKind)> = Vec::new();
+    let mut words: Vec<(&str, u8, WordKind)> = Vec::new();
     let mut rest: Vec<&str> = Vec::new();
     // Lower-case copies, reused so that no word costs an allocation.
     let (mut lower, mut be_word) = (String::new(), String::new());
@@ -483,11 +483,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         words.clear();
-        words.extend(s.word_parts());
+        words.extend(
+            s.word_data()
+                .iter()
+                .map(|w| (s.text_of(w), w.flags, w.kind)),
+        );
         let mut i = 0;
         while i < words.len() {
-            let (text, _, kind) = words[i];
-            if kind != WordKind::Word || !is_be(text) {
+            let (text, word_flags, kind) = words[i];
+            if kind != WordKind::Word || word_flags & flags::BE == 0 {
                 i += 1;
                 continue;
             }
@@ -501,8 +505,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             lower.clear();
             lower.push_str(p_text);
             lower.make_ascii_lowercase();
-            let could_be =
-                (lower.ends_with("ed") && lower.len() > 4) || IRREGULAR.contains(&lower.as_str());
+            let could_be = (lower.ends_with("ed") && lower.len() > 4)
+                || IRREGULAR.binary_search(&lower.as_str()).is_ok();
             let participle = could_be && {
                 be_word.clear();
                 be_word.push_str(text);
@@ -650,7 +654,13 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [super::ADJECTIVES, super::STATES, super::UNDO, super::OFTEN] {
+        for list in [
+            super::ADJECTIVES,
+            super::STATES,
+            super::UNDO,
+            super::OFTEN,
+            super::IRREGULAR,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
