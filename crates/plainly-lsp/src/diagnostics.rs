@@ -9,16 +9,24 @@ use serde::{Deserialize, Serialize};
 use crate::position::{Cursor, Encoding, LineIndex};
 
 /// What a code action needs, sent as each diagnostic's `data`.
+///
+/// Editors keep `data` and send it back unread, so it is kept small: a
+/// large document has thousands of diagnostics, written out after every
+/// change. What is usual is left out: `text` when the words cannot be
+/// allowed, `fixes` when there are none, and in a fix, `range` when it is
+/// the diagnostic's own range and `safe` when it is false.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DiagnosticData {
     /// The document version the diagnostic is about.
     pub version: i32,
-    /// The words flagged, as written.
-    pub text: String,
-    /// Whether the words can be allowed in `plainly.toml`.
-    pub allowable: bool,
+    /// The words flagged, as written, when they can be allowed in
+    /// `plainly.toml`; `None` when they cannot (a sentence, a passive
+    /// verb).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     /// The edits that carry out the suggestions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<Fix>,
 }
 
@@ -28,12 +36,25 @@ pub struct DiagnosticData {
 pub struct Fix {
     /// What it does, in plain words.
     pub title: String,
-    /// What to replace.
-    pub range: lsp::Range,
+    /// What to replace; `None` for the diagnostic's own range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<lsp::Range>,
     /// The new text.
     pub new_text: String,
     /// Whether it can be applied without a person looking.
+    #[serde(default, skip_serializing_if = "is_false")]
     pub safe: bool,
+}
+
+impl Fix {
+    /// The range to replace, given the range of the diagnostic it is in.
+    pub fn range_in(&self, diagnostic: lsp::Range) -> lsp::Range {
+        self.range.unwrap_or(diagnostic)
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A finding as the protocol's diagnostic, borrowing from the finding and
@@ -69,8 +90,9 @@ struct WireLocation<'a> {
 #[serde(rename_all = "camelCase")]
 struct WireData<'a> {
     version: i32,
-    text: Cow<'a, str>,
-    allowable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<WireFix<'a>>,
 }
 
@@ -79,9 +101,17 @@ struct WireData<'a> {
 #[serde(rename_all = "camelCase")]
 struct WireFix<'a> {
     title: &'a str,
-    range: lsp::Range,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    range: Option<lsp::Range>,
     new_text: &'a str,
+    #[serde(skip_serializing_if = "is_false")]
     safe: bool,
+}
+
+/// Whether "Allow" is offered for a finding of `rule`: it makes sense for
+/// a word, not for a passive verb.
+fn allowable_rule(rule: &str) -> bool {
+    plainly_core::rules::WORD_RULES.contains(&rule) && rule != "passive-voice"
 }
 
 /// Converts one finding for sending.
@@ -100,11 +130,8 @@ pub fn to_wire<'a>(
         .iter()
         .filter_map(|s| {
             let edit = s.edit.as_ref()?;
-            let fix_range = if edit.span == d.span {
-                range
-            } else {
-                lines.range(text, edit.span.start, edit.span.end, enc)
-            };
+            let fix_range = (edit.span != d.span)
+                .then(|| lines.range(text, edit.span.start, edit.span.end, enc));
             Some(WireFix {
                 title: &s.message,
                 range: fix_range,
@@ -113,7 +140,6 @@ pub fn to_wire<'a>(
             })
         })
         .collect();
-    let flagged = collapse(d.span.text(text));
     // Suggestions without an edit are advice: say it in the message, as
     // not every editor shows anything else.
     let mut message = Cow::Borrowed(d.message.as_str());
@@ -142,11 +168,9 @@ pub fn to_wire<'a>(
         related_information,
         data: WireData {
             version,
-            // "Allow" makes sense for a word, not for a passive verb.
-            allowable: plainly_core::rules::WORD_RULES.contains(&d.rule)
-                && d.rule != "passive-voice"
-                && !flagged.is_empty(),
-            text: flagged,
+            text: allowable_rule(d.rule)
+                .then(|| collapse(d.span.text(text)))
+                .filter(|t| !t.is_empty()),
             fixes,
         },
     }
@@ -219,11 +243,21 @@ pub fn write_publish(
     json::string(out, uri.as_str());
     out.extend_from_slice(br#","diagnostics":["#);
     let mut cursor = Cursor::new(text, lines, enc);
+    let mut data_head = br#","data":{"version":"#.to_vec();
+    json::int(&mut data_head, version.into());
     for (i, d) in diagnostics.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        write_diagnostic(out, d, uri, text, &mut cursor, version, related_information);
+        write_diagnostic(
+            out,
+            d,
+            uri,
+            text,
+            &mut cursor,
+            &data_head,
+            related_information,
+        );
     }
     out.extend_from_slice(br#"],"version":"#);
     json::int(out, version.into());
@@ -237,7 +271,7 @@ fn write_diagnostic(
     uri: &Uri,
     text: &str,
     cursor: &mut Cursor<'_>,
-    version: i32,
+    data_head: &[u8],
     related_information: bool,
 ) {
     let range = cursor.range(d.span.start, d.span.end);
@@ -272,44 +306,38 @@ fn write_diagnostic(
         out.push(b'}');
         out.push(b']');
     }
-    let flagged = collapse(d.span.text(text));
-    let allowable = plainly_core::rules::WORD_RULES.contains(&d.rule)
-        && d.rule != "passive-voice"
-        && !flagged.is_empty();
-    out.extend_from_slice(br#","data":{"version":"#);
-    json::int(out, version.into());
-    out.extend_from_slice(br#","text":"#);
-    json::string(out, &flagged);
-    out.extend_from_slice(if allowable {
-        br#","allowable":true,"fixes":["#
-    } else {
-        br#","allowable":false,"fixes":["#
-    });
+    // `,"data":{"version":N`, the same for every diagnostic.
+    out.extend_from_slice(data_head);
+    if allowable_rule(d.rule) {
+        let flagged = collapse(d.span.text(text));
+        if !flagged.is_empty() {
+            out.extend_from_slice(br#","text":"#);
+            json::string(out, &flagged);
+        }
+    }
     let mut first = true;
     for s in &d.suggestions {
         let Some(edit) = &s.edit else { continue };
-        if !first {
-            out.push(b',');
-        }
-        first = false;
-        let fix_range = if edit.span == d.span {
-            range
+        out.extend_from_slice(if first {
+            br#","fixes":[{"title":"#
         } else {
-            cursor.range(edit.span.start, edit.span.end)
-        };
-        out.extend_from_slice(br#"{"title":"#);
+            br#",{"title":"#
+        });
+        first = false;
         json::string(out, &s.message);
-        out.extend_from_slice(br#","range":"#);
-        json::range(out, fix_range);
+        if edit.span != d.span {
+            out.extend_from_slice(br#","range":"#);
+            json::range(out, cursor.range(edit.span.start, edit.span.end));
+        }
         out.extend_from_slice(br#","newText":"#);
         json::string(out, &edit.replacement);
         out.extend_from_slice(if s.applicability == Applicability::Safe {
             br#","safe":true}"#
         } else {
-            br#","safe":false}"#
+            b"}"
         });
     }
-    out.extend_from_slice(b"]}}");
+    out.extend_from_slice(if first { b"}}" } else { b"]}}" });
 }
 
 /// Writing JSON by hand, as serde_json writes it.
@@ -488,8 +516,57 @@ mod tests {
                     String::from_utf8(ours.clone()).unwrap(),
                     String::from_utf8(theirs).unwrap()
                 );
-                // And it is JSON.
-                let _: serde_json::Value = serde_json::from_slice(&ours).unwrap();
+                assert_reads_back(&ours, version, diagnostics, text, enc);
+            }
+        }
+    }
+
+    /// Each diagnostic's `data`, read back as the code actions read it,
+    /// holds everything they need: the version, the words to allow (only
+    /// where "Allow" is offered), and every fix with its range, new text
+    /// and safety. Nothing usual is written out.
+    fn assert_reads_back(
+        written: &[u8],
+        version: i32,
+        diagnostics: &[Diagnostic],
+        text: &str,
+        enc: Encoding,
+    ) {
+        let lines = LineIndex::new(text);
+        let note: serde_json::Value = serde_json::from_slice(written).unwrap();
+        let sent = note["params"]["diagnostics"].as_array().unwrap();
+        assert_eq!(sent.len(), diagnostics.len());
+        for (json, d) in sent.iter().zip(diagnostics) {
+            let raw = &json["data"];
+            assert!(raw.get("allowable").is_none(), "{raw}");
+            let lsp_diag: lsp::Diagnostic = serde_json::from_value(json.clone()).unwrap();
+            let data: DiagnosticData = serde_json::from_value(raw.clone()).unwrap();
+            assert_eq!(data.version, version);
+            let flagged = collapse(d.span.text(text));
+            let allowable = plainly_core::rules::WORD_RULES.contains(&d.rule)
+                && d.rule != "passive-voice"
+                && !flagged.is_empty();
+            assert_eq!(data.text, allowable.then(|| flagged.into_owned()), "{raw}");
+            let edits: Vec<_> = d
+                .suggestions
+                .iter()
+                .filter_map(|s| Some((s, s.edit.as_ref()?)))
+                .collect();
+            assert_eq!(data.fixes.len(), edits.len(), "{raw}");
+            if edits.is_empty() {
+                assert!(raw.get("fixes").is_none(), "{raw}");
+            }
+            for (i, (fix, (s, edit))) in data.fixes.iter().zip(&edits).enumerate() {
+                assert_eq!(fix.title, s.message);
+                assert_eq!(fix.new_text, edit.replacement);
+                assert_eq!(fix.safe, s.applicability == Applicability::Safe);
+                let want = lines.range(text, edit.span.start, edit.span.end, enc);
+                assert_eq!(fix.range_in(lsp_diag.range), want);
+                // The range is written only where it is not the
+                // diagnostic's own, and `safe` only where it is true.
+                let raw_fix = &raw["fixes"][i];
+                assert_eq!(raw_fix.get("range").is_some(), edit.span != d.span);
+                assert_eq!(raw_fix.get("safe").is_some(), fix.safe, "{raw_fix}");
             }
         }
     }
