@@ -374,50 +374,70 @@ mod json {
     /// quote, backslash and control characters; nothing else.
     pub fn string_body(out: &mut Vec<u8>, s: &str) {
         let bytes = s.as_bytes();
-        // Written up to `start`; looked at up to `i`.
+        // Written up to `start`; nothing to escape before `i`.
         let mut start = 0;
         let mut i = 0;
-        while i < bytes.len() {
-            // Most text needs no escaping: pass over it eight bytes at a
-            // time.
-            if let Some(chunk) = bytes
-                .get(i..i + 8)
-                .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            {
-                if !crate::position::any_byte_below(chunk, 0x20)
-                    && !crate::position::any_byte_is(chunk, b'"')
-                    && !crate::position::any_byte_is(chunk, b'\\')
-                {
-                    i += 8;
-                    continue;
-                }
-            }
-            let b = bytes[i];
+        while let Some(at) = next_escape(bytes, i) {
+            out.extend_from_slice(&bytes[start..at]);
+            let b = bytes[at];
             let short = ESCAPE[usize::from(b)];
-            if short != 0 {
-                out.extend_from_slice(&bytes[start..i]);
-                start = i + 1;
-                if short == b'u' {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.extend_from_slice(&[
-                        b'\\',
-                        b'u',
-                        b'0',
-                        b'0',
-                        HEX[usize::from(b >> 4)],
-                        HEX[usize::from(b & 0xf)],
-                    ]);
-                } else {
-                    out.extend_from_slice(&[b'\\', short]);
-                }
+            if short == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xf)],
+                ]);
+            } else {
+                out.extend_from_slice(&[b'\\', short]);
             }
-            i += 1;
+            start = at + 1;
+            i = at + 1;
         }
         out.extend_from_slice(&bytes[start..]);
     }
 
+    /// Where the first byte at or after `from` that needs escaping is.
+    fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+        let mut i = from;
+        // Most text needs no escaping: look at it eight bytes at a time.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut eight = [0; 8];
+            eight.copy_from_slice(chunk);
+            let found = to_escape(u64::from_le_bytes(eight));
+            if found != 0 {
+                return Some(i + (found.trailing_zeros() / 8) as usize);
+            }
+            i += 8;
+        }
+        bytes[i..]
+            .iter()
+            .position(|&b| ESCAPE[usize::from(b)] != 0)
+            .map(|at| i + at)
+    }
+
+    /// The bytes of `x` (eight, least significant first) that need
+    /// escaping, each marked by its top bit. The lowest mark is exact;
+    /// marks above it may be wrong (a borrow carried up), so only the
+    /// lowest is used.
+    fn to_escape(x: u64) -> u64 {
+        const ONES: u64 = u64::from_le_bytes([1; 8]);
+        const HIGHS: u64 = ONES << 7;
+        let control = x.wrapping_sub(ONES * 0x20);
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        let zero = |y: u64| y.wrapping_sub(ONES) & !y;
+        (control & !x | zero(quote) | zero(backslash)) & HIGHS
+    }
+
     /// A whole number.
     pub fn int(out: &mut Vec<u8>, n: i64) {
+        if let Ok(small) = u32::try_from(n) {
+            return uint(out, small);
+        }
         if n < 0 {
             out.push(b'-');
         }
@@ -435,16 +455,49 @@ mod json {
         out.extend_from_slice(&digits[at..]);
     }
 
+    /// A whole number that is not negative: a line or column, mostly
+    /// short, written without a loop.
+    pub fn uint(out: &mut Vec<u8>, n: u32) {
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        if n < 10 {
+            out.push(digit(n));
+        } else if n < 100 {
+            out.extend_from_slice(&[digit(n / 10), digit(n)]);
+        } else if n < 1000 {
+            out.extend_from_slice(&[digit(n / 100), digit(n / 10), digit(n)]);
+        } else if n < 10_000 {
+            out.extend_from_slice(&[digit(n / 1000), digit(n / 100), digit(n / 10), digit(n)]);
+        } else if n < 100_000 {
+            out.extend_from_slice(&[
+                digit(n / 10_000),
+                digit(n / 1000),
+                digit(n / 100),
+                digit(n / 10),
+                digit(n),
+            ]);
+        } else {
+            uint(out, n / 100_000);
+            let rest = n % 100_000;
+            out.extend_from_slice(&[
+                digit(rest / 10_000),
+                digit(rest / 1000),
+                digit(rest / 100),
+                digit(rest / 10),
+                digit(rest),
+            ]);
+        }
+    }
+
     /// A range, as lsp-types writes it.
     pub fn range(out: &mut Vec<u8>, r: Range) {
         out.extend_from_slice(br#"{"start":{"line":"#);
-        int(out, r.start.line.into());
+        uint(out, r.start.line);
         out.extend_from_slice(br#","character":"#);
-        int(out, r.start.character.into());
+        uint(out, r.start.character);
         out.extend_from_slice(br#"},"end":{"line":"#);
-        int(out, r.end.line.into());
+        uint(out, r.end.line);
         out.extend_from_slice(br#","character":"#);
-        int(out, r.end.character.into());
+        uint(out, r.end.character);
         out.extend_from_slice(b"}}");
     }
 }
@@ -628,7 +681,12 @@ mod tests {
     #[test]
     fn escapes_at_every_place_in_a_chunk() {
         for before in 0..20 {
-            for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '\u{7f}', 'é'] {
+            // '#', ']' and ' ' come a borrow away from '"', '\\' and
+            // control characters, so the eight-byte tests may mark them
+            // wrongly after one of those.
+            for c in [
+                '"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '#', ']', '\u{7f}', 'é',
+            ] {
                 for after in [0, 1, 7, 8, 9] {
                     let s =
                         "a".repeat(before) + &c.to_string() + &"b".repeat(after) + &c.to_string();
@@ -644,7 +702,59 @@ mod tests {
     }
 
     #[test]
+    fn two_escapes_anywhere_in_a_string() {
+        let marks = ['"', '\\', '\n', '\u{1f}', '#', ']', ' '];
+        for len in 0..20 {
+            for a in 0..len {
+                for b in a..len {
+                    for (ca, cb) in marks.iter().zip(marks.iter().rev()) {
+                        let s: String = (0..len)
+                            .map(|i| match i {
+                                _ if i == a => *ca,
+                                _ if i == b => *cb,
+                                _ => 'x',
+                            })
+                            .collect();
+                        let mut out = Vec::new();
+                        json::string(&mut out, &s);
+                        assert_eq!(
+                            String::from_utf8(out).unwrap(),
+                            serde_json::to_string(&s).unwrap()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn numbers_as_serde_writes_them() {
+        let mut n: u32 = 0;
+        loop {
+            for m in [n, n.saturating_sub(1), n.saturating_add(1)] {
+                let mut out = Vec::new();
+                json::uint(&mut out, m);
+                assert_eq!(String::from_utf8(out).unwrap(), m.to_string());
+            }
+            if n == u32::MAX {
+                break;
+            }
+            n = n.saturating_mul(10).max(1);
+            if n == 1_000_000_000 {
+                n = u32::MAX;
+            }
+        }
+        for m in [
+            123_456,
+            1_000_001,
+            999_999_999,
+            1_000_000_000,
+            4_294_967_294,
+        ] {
+            let mut out = Vec::new();
+            json::uint(&mut out, m);
+            assert_eq!(String::from_utf8(out).unwrap(), m.to_string());
+        }
         for n in [
             0,
             1,
