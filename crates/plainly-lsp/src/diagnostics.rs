@@ -220,7 +220,9 @@ pub fn collapse(text: &str) -> Cow<'_, str> {
 
 /// Writes the whole `textDocument/publishDiagnostics` notification for
 /// `diagnostics` (sorted by where they start, as `check` gives them) into
-/// `out`, as JSON.
+/// `out`, as JSON. From [`PARALLEL_FROM`] diagnostics on, and where there
+/// are two cores, the second half is written on a thread of its own into
+/// `spare` (a buffer kept from message to message), then copied over.
 ///
 /// This is what [`to_wire`] and serde give, byte for byte (the tests
 /// check), written straight into one buffer: a large document has
@@ -229,6 +231,7 @@ pub fn collapse(text: &str) -> Cow<'_, str> {
 #[allow(clippy::too_many_arguments)]
 pub fn write_publish(
     out: &mut Vec<u8>,
+    spare: &mut Vec<u8>,
     uri: &Uri,
     version: i32,
     diagnostics: &[Diagnostic],
@@ -237,31 +240,118 @@ pub fn write_publish(
     enc: Encoding,
     related_information: bool,
 ) {
-    out.extend_from_slice(
-        br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
-    );
-    json::string(out, uri.as_str());
-    out.extend_from_slice(br#","diagnostics":["#);
-    let mut cursor = Cursor::new(text, lines, enc);
-    let mut data_head = br#","data":{"version":"#.to_vec();
-    json::int(&mut data_head, version.into());
-    for (i, d) in diagnostics.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        write_diagnostic(
-            out,
-            d,
-            uri,
-            text,
-            &mut cursor,
-            &data_head,
-            related_information,
+    let two_cores = two_cores();
+    let found = Found {
+        uri,
+        text,
+        lines,
+        enc,
+        related_information,
+        data_head: data_head(version),
+    };
+    found.write_publish(out, spare, version, diagnostics, two_cores, PARALLEL_FROM);
+}
+
+/// From how many diagnostics a notification is written on two threads:
+/// below that, starting a thread costs more than it saves.
+pub const PARALLEL_FROM: usize = 1000;
+
+/// Whether this process may run on more than one core (looked up once).
+fn two_cores() -> bool {
+    static TWO: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TWO.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
+}
+
+/// `,"data":{"version":N`, the same for every diagnostic of a version.
+fn data_head(version: i32) -> Vec<u8> {
+    let mut head = br#","data":{"version":"#.to_vec();
+    json::int(&mut head, version.into());
+    head
+}
+
+/// What every diagnostic of one notification is written with.
+struct Found<'a> {
+    uri: &'a Uri,
+    text: &'a str,
+    lines: &'a LineIndex,
+    enc: Encoding,
+    related_information: bool,
+    data_head: Vec<u8>,
+}
+
+impl Found<'_> {
+    fn write_publish(
+        &self,
+        out: &mut Vec<u8>,
+        spare: &mut Vec<u8>,
+        version: i32,
+        diagnostics: &[Diagnostic],
+        two_cores: bool,
+        parallel_from: usize,
+    ) {
+        out.extend_from_slice(
+            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
         );
+        json::string(out, self.uri.as_str());
+        out.extend_from_slice(br#","diagnostics":["#);
+        let parallel = two_cores && diagnostics.len() >= parallel_from.max(2);
+        if !(parallel && self.write_on_two_threads(out, spare, diagnostics)) {
+            self.write_diagnostics(out, diagnostics);
+        }
+        out.extend_from_slice(br#"],"version":"#);
+        json::int(out, version.into());
+        out.extend_from_slice(b"}}");
     }
-    out.extend_from_slice(br#"],"version":"#);
-    json::int(out, version.into());
-    out.extend_from_slice(b"}}");
+
+    /// Writes the first half of `diagnostics` here and the second on
+    /// another thread. False, having written nothing, when no thread could
+    /// be started.
+    fn write_on_two_threads(
+        &self,
+        out: &mut Vec<u8>,
+        spare: &mut Vec<u8>,
+        diagnostics: &[Diagnostic],
+    ) -> bool {
+        let (first, second) = diagnostics.split_at(diagnostics.len() / 2);
+        spare.clear();
+        let written = std::thread::scope(|scope| {
+            let other = std::thread::Builder::new()
+                .name("plainly-lsp-write".into())
+                .spawn_scoped(scope, || self.write_diagnostics(spare, second));
+            let Ok(other) = other else {
+                return false;
+            };
+            self.write_diagnostics(out, first);
+            if let Err(panic) = other.join() {
+                std::panic::resume_unwind(panic);
+            }
+            true
+        });
+        if written {
+            out.push(b',');
+            out.extend_from_slice(spare);
+        }
+        written
+    }
+
+    /// Diagnostics, with commas between them.
+    fn write_diagnostics(&self, out: &mut Vec<u8>, diagnostics: &[Diagnostic]) {
+        let mut cursor = Cursor::new(self.text, self.lines, self.enc);
+        for (i, d) in diagnostics.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write_diagnostic(
+                out,
+                d,
+                self.uri,
+                self.text,
+                &mut cursor,
+                &self.data_head,
+                self.related_information,
+            );
+        }
+    }
 }
 
 /// One diagnostic, as [`to_wire`] and serde write it.
@@ -556,6 +646,7 @@ mod tests {
                 let mut ours = Vec::new();
                 write_publish(
                     &mut ours,
+                    &mut Vec::new(),
                     &uri,
                     version,
                     diagnostics,
@@ -568,6 +659,23 @@ mod tests {
                 assert_eq!(
                     String::from_utf8(ours.clone()).unwrap(),
                     String::from_utf8(theirs).unwrap()
+                );
+                // Written on two threads, split at the middle, with a
+                // spare buffer left from before: the same bytes.
+                let found = Found {
+                    uri: &uri,
+                    text,
+                    lines: &lines,
+                    enc,
+                    related_information: related,
+                    data_head: data_head(version),
+                };
+                let mut halves = Vec::new();
+                let mut spare = b"left from before".to_vec();
+                found.write_publish(&mut halves, &mut spare, version, diagnostics, true, 2);
+                assert_eq!(
+                    String::from_utf8(halves).unwrap(),
+                    String::from_utf8(ours.clone()).unwrap()
                 );
                 assert_reads_back(&ours, version, diagnostics, text, enc);
             }

@@ -102,6 +102,9 @@ pub(crate) struct Server<W: Write> {
     garbage: Option<mpsc::Sender<Arc<Analysis>>>,
     /// Findings no longer needed, not yet sent to be freed.
     retired: Vec<Arc<Analysis>>,
+    /// A second buffer for writing diagnostics, kept from message to
+    /// message.
+    spare: Vec<u8>,
 }
 
 /// Runs a session over `input` and `output` until `exit` or the end of the
@@ -161,6 +164,7 @@ impl<W: Write> Server<W> {
             pending: HashMap::new(),
             garbage: None,
             retired: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -670,9 +674,11 @@ impl<W: Write> Server<W> {
         if self.broken {
             return;
         }
+        let spare = &mut self.spare;
         self.out.compose(|out| {
             crate::diagnostics::write_publish(
                 out,
+                spare,
                 &uri,
                 version,
                 &analysis.diagnostics,
