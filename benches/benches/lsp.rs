@@ -13,7 +13,9 @@
 //! - memory: resident memory of the server with 20 different
 //!   50,000-word documents open and checked.
 //!
-//! Run: `cargo bench -p plainly-benches --bench lsp`. Without `--bench`
+//! Run: `cargo bench -p plainly-benches --bench lsp`. To time another
+//! build of the server with the same client, name it in
+//! `PLAINLY_LSP_BENCH_SERVER`. Without `--bench`
 //! (as `cargo test --benches` runs it) it does a few edits only, as a smoke
 //! test.
 
@@ -45,6 +47,14 @@ struct Server {
     published: Receiver<(i64, Instant, usize)>,
 }
 
+/// The server to run: `lsp-bench-server` as built with this bench, or
+/// the program named by `PLAINLY_LSP_BENCH_SERVER` (such as a copy of an
+/// older build, to compare two versions with the same client).
+fn server_program() -> std::ffi::OsString {
+    std::env::var_os("PLAINLY_LSP_BENCH_SERVER")
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_lsp-bench-server").into())
+}
+
 fn frame(body: &str) -> Vec<u8> {
     let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
     out.extend_from_slice(body.as_bytes());
@@ -53,7 +63,7 @@ fn frame(body: &str) -> Vec<u8> {
 
 impl Server {
     fn start() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_lsp-bench-server"))
+        let mut child = Command::new(server_program())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -209,6 +219,9 @@ fn main() {
     let edits = if full { 200 } else { 4 };
     let docs = if full { 20 } else { 2 };
 
+    if let Some(server) = std::env::var_os("PLAINLY_LSP_BENCH_SERVER") {
+        println!("server: {}", server.to_string_lossy());
+    }
     let doc = document(1);
     let lines = doc.lines().count();
     let words = plainly_core::Document::parse(&doc).metrics().counts.words;

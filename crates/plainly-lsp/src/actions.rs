@@ -86,7 +86,10 @@ pub(crate) fn code_actions<W: std::io::Write>(
                     text_edit(
                         &uri,
                         version,
-                        vec![lsp::TextEdit::new(fix.range, fix.new_text.clone())],
+                        vec![lsp::TextEdit::new(
+                            fix.range_in(lsp_diag.range),
+                            fix.new_text.clone(),
+                        )],
                         &caps,
                     ),
                     preferred,
@@ -101,13 +104,11 @@ pub(crate) fn code_actions<W: std::io::Write>(
                     false,
                 ));
             }
-            if data.allowable
-                && !allowed_words
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(&data.text))
-            {
-                allowed_words.push(data.text.clone());
-                edits_for_allow.push((data.text.clone(), lsp_diag));
+            if let Some(word) = data.text {
+                if !allowed_words.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
+                    allowed_words.push(word.clone());
+                    edits_for_allow.push((word, lsp_diag));
+                }
             }
         }
         if let Some(target) = &config_target {

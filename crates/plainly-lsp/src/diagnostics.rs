@@ -9,16 +9,24 @@ use serde::{Deserialize, Serialize};
 use crate::position::{Cursor, Encoding, LineIndex};
 
 /// What a code action needs, sent as each diagnostic's `data`.
+///
+/// Editors keep `data` and send it back unread, so it is kept small: a
+/// large document has thousands of diagnostics, written out after every
+/// change. What is usual is left out: `text` when the words cannot be
+/// allowed, `fixes` when there are none, and in a fix, `range` when it is
+/// the diagnostic's own range and `safe` when it is false.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DiagnosticData {
     /// The document version the diagnostic is about.
     pub version: i32,
-    /// The words flagged, as written.
-    pub text: String,
-    /// Whether the words can be allowed in `plainly.toml`.
-    pub allowable: bool,
+    /// The words flagged, as written, when they can be allowed in
+    /// `plainly.toml`; `None` when they cannot (a sentence, a passive
+    /// verb).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     /// The edits that carry out the suggestions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<Fix>,
 }
 
@@ -28,12 +36,25 @@ pub struct DiagnosticData {
 pub struct Fix {
     /// What it does, in plain words.
     pub title: String,
-    /// What to replace.
-    pub range: lsp::Range,
+    /// What to replace; `None` for the diagnostic's own range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<lsp::Range>,
     /// The new text.
     pub new_text: String,
     /// Whether it can be applied without a person looking.
+    #[serde(default, skip_serializing_if = "is_false")]
     pub safe: bool,
+}
+
+impl Fix {
+    /// The range to replace, given the range of the diagnostic it is in.
+    pub fn range_in(&self, diagnostic: lsp::Range) -> lsp::Range {
+        self.range.unwrap_or(diagnostic)
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A finding as the protocol's diagnostic, borrowing from the finding and
@@ -69,8 +90,9 @@ struct WireLocation<'a> {
 #[serde(rename_all = "camelCase")]
 struct WireData<'a> {
     version: i32,
-    text: Cow<'a, str>,
-    allowable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<WireFix<'a>>,
 }
 
@@ -79,9 +101,17 @@ struct WireData<'a> {
 #[serde(rename_all = "camelCase")]
 struct WireFix<'a> {
     title: &'a str,
-    range: lsp::Range,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    range: Option<lsp::Range>,
     new_text: &'a str,
+    #[serde(skip_serializing_if = "is_false")]
     safe: bool,
+}
+
+/// Whether "Allow" is offered for a finding of `rule`: it makes sense for
+/// a word, not for a passive verb.
+fn allowable_rule(rule: &str) -> bool {
+    plainly_core::rules::WORD_RULES.contains(&rule) && rule != "passive-voice"
 }
 
 /// Converts one finding for sending.
@@ -100,11 +130,8 @@ pub fn to_wire<'a>(
         .iter()
         .filter_map(|s| {
             let edit = s.edit.as_ref()?;
-            let fix_range = if edit.span == d.span {
-                range
-            } else {
-                lines.range(text, edit.span.start, edit.span.end, enc)
-            };
+            let fix_range = (edit.span != d.span)
+                .then(|| lines.range(text, edit.span.start, edit.span.end, enc));
             Some(WireFix {
                 title: &s.message,
                 range: fix_range,
@@ -113,7 +140,6 @@ pub fn to_wire<'a>(
             })
         })
         .collect();
-    let flagged = collapse(d.span.text(text));
     // Suggestions without an edit are advice: say it in the message, as
     // not every editor shows anything else.
     let mut message = Cow::Borrowed(d.message.as_str());
@@ -142,11 +168,9 @@ pub fn to_wire<'a>(
         related_information,
         data: WireData {
             version,
-            // "Allow" makes sense for a word, not for a passive verb.
-            allowable: plainly_core::rules::WORD_RULES.contains(&d.rule)
-                && d.rule != "passive-voice"
-                && !flagged.is_empty(),
-            text: flagged,
+            text: allowable_rule(d.rule)
+                .then(|| collapse(d.span.text(text)))
+                .filter(|t| !t.is_empty()),
             fixes,
         },
     }
@@ -196,7 +220,9 @@ pub fn collapse(text: &str) -> Cow<'_, str> {
 
 /// Writes the whole `textDocument/publishDiagnostics` notification for
 /// `diagnostics` (sorted by where they start, as `check` gives them) into
-/// `out`, as JSON.
+/// `out`, as JSON. From [`PARALLEL_FROM`] diagnostics on, and where there
+/// are two cores, the second half is written on a thread of its own into
+/// `spare` (a buffer kept from message to message), then copied over.
 ///
 /// This is what [`to_wire`] and serde give, byte for byte (the tests
 /// check), written straight into one buffer: a large document has
@@ -205,6 +231,7 @@ pub fn collapse(text: &str) -> Cow<'_, str> {
 #[allow(clippy::too_many_arguments)]
 pub fn write_publish(
     out: &mut Vec<u8>,
+    spare: &mut Vec<u8>,
     uri: &Uri,
     version: i32,
     diagnostics: &[Diagnostic],
@@ -213,21 +240,118 @@ pub fn write_publish(
     enc: Encoding,
     related_information: bool,
 ) {
-    out.extend_from_slice(
-        br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
-    );
-    json::string(out, uri.as_str());
-    out.extend_from_slice(br#","diagnostics":["#);
-    let mut cursor = Cursor::new(text, lines, enc);
-    for (i, d) in diagnostics.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
+    let two_cores = two_cores();
+    let found = Found {
+        uri,
+        text,
+        lines,
+        enc,
+        related_information,
+        data_head: data_head(version),
+    };
+    found.write_publish(out, spare, version, diagnostics, two_cores, PARALLEL_FROM);
+}
+
+/// From how many diagnostics a notification is written on two threads:
+/// below that, starting a thread costs more than it saves.
+pub const PARALLEL_FROM: usize = 1000;
+
+/// Whether this process may run on more than one core (looked up once).
+fn two_cores() -> bool {
+    static TWO: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TWO.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
+}
+
+/// `,"data":{"version":N`, the same for every diagnostic of a version.
+fn data_head(version: i32) -> Vec<u8> {
+    let mut head = br#","data":{"version":"#.to_vec();
+    json::int(&mut head, version.into());
+    head
+}
+
+/// What every diagnostic of one notification is written with.
+struct Found<'a> {
+    uri: &'a Uri,
+    text: &'a str,
+    lines: &'a LineIndex,
+    enc: Encoding,
+    related_information: bool,
+    data_head: Vec<u8>,
+}
+
+impl Found<'_> {
+    fn write_publish(
+        &self,
+        out: &mut Vec<u8>,
+        spare: &mut Vec<u8>,
+        version: i32,
+        diagnostics: &[Diagnostic],
+        two_cores: bool,
+        parallel_from: usize,
+    ) {
+        out.extend_from_slice(
+            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+        );
+        json::string(out, self.uri.as_str());
+        out.extend_from_slice(br#","diagnostics":["#);
+        let parallel = two_cores && diagnostics.len() >= parallel_from.max(2);
+        if !(parallel && self.write_on_two_threads(out, spare, diagnostics)) {
+            self.write_diagnostics(out, diagnostics);
         }
-        write_diagnostic(out, d, uri, text, &mut cursor, version, related_information);
+        out.extend_from_slice(br#"],"version":"#);
+        json::int(out, version.into());
+        out.extend_from_slice(b"}}");
     }
-    out.extend_from_slice(br#"],"version":"#);
-    json::int(out, version.into());
-    out.extend_from_slice(b"}}");
+
+    /// Writes the first half of `diagnostics` here and the second on
+    /// another thread. False, having written nothing, when no thread could
+    /// be started.
+    fn write_on_two_threads(
+        &self,
+        out: &mut Vec<u8>,
+        spare: &mut Vec<u8>,
+        diagnostics: &[Diagnostic],
+    ) -> bool {
+        let (first, second) = diagnostics.split_at(diagnostics.len() / 2);
+        spare.clear();
+        let written = std::thread::scope(|scope| {
+            let other = std::thread::Builder::new()
+                .name("plainly-lsp-write".into())
+                .spawn_scoped(scope, || self.write_diagnostics(spare, second));
+            let Ok(other) = other else {
+                return false;
+            };
+            self.write_diagnostics(out, first);
+            if let Err(panic) = other.join() {
+                std::panic::resume_unwind(panic);
+            }
+            true
+        });
+        if written {
+            out.push(b',');
+            out.extend_from_slice(spare);
+        }
+        written
+    }
+
+    /// Diagnostics, with commas between them.
+    fn write_diagnostics(&self, out: &mut Vec<u8>, diagnostics: &[Diagnostic]) {
+        let mut cursor = Cursor::new(self.text, self.lines, self.enc);
+        for (i, d) in diagnostics.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write_diagnostic(
+                out,
+                d,
+                self.uri,
+                self.text,
+                &mut cursor,
+                &self.data_head,
+                self.related_information,
+            );
+        }
+    }
 }
 
 /// One diagnostic, as [`to_wire`] and serde write it.
@@ -237,7 +361,7 @@ fn write_diagnostic(
     uri: &Uri,
     text: &str,
     cursor: &mut Cursor<'_>,
-    version: i32,
+    data_head: &[u8],
     related_information: bool,
 ) {
     let range = cursor.range(d.span.start, d.span.end);
@@ -272,44 +396,38 @@ fn write_diagnostic(
         out.push(b'}');
         out.push(b']');
     }
-    let flagged = collapse(d.span.text(text));
-    let allowable = plainly_core::rules::WORD_RULES.contains(&d.rule)
-        && d.rule != "passive-voice"
-        && !flagged.is_empty();
-    out.extend_from_slice(br#","data":{"version":"#);
-    json::int(out, version.into());
-    out.extend_from_slice(br#","text":"#);
-    json::string(out, &flagged);
-    out.extend_from_slice(if allowable {
-        br#","allowable":true,"fixes":["#
-    } else {
-        br#","allowable":false,"fixes":["#
-    });
+    // `,"data":{"version":N`, the same for every diagnostic.
+    out.extend_from_slice(data_head);
+    if allowable_rule(d.rule) {
+        let flagged = collapse(d.span.text(text));
+        if !flagged.is_empty() {
+            out.extend_from_slice(br#","text":"#);
+            json::string(out, &flagged);
+        }
+    }
     let mut first = true;
     for s in &d.suggestions {
         let Some(edit) = &s.edit else { continue };
-        if !first {
-            out.push(b',');
-        }
-        first = false;
-        let fix_range = if edit.span == d.span {
-            range
+        out.extend_from_slice(if first {
+            br#","fixes":[{"title":"#
         } else {
-            cursor.range(edit.span.start, edit.span.end)
-        };
-        out.extend_from_slice(br#"{"title":"#);
+            br#",{"title":"#
+        });
+        first = false;
         json::string(out, &s.message);
-        out.extend_from_slice(br#","range":"#);
-        json::range(out, fix_range);
+        if edit.span != d.span {
+            out.extend_from_slice(br#","range":"#);
+            json::range(out, cursor.range(edit.span.start, edit.span.end));
+        }
         out.extend_from_slice(br#","newText":"#);
         json::string(out, &edit.replacement);
         out.extend_from_slice(if s.applicability == Applicability::Safe {
             br#","safe":true}"#
         } else {
-            br#","safe":false}"#
+            b"}"
         });
     }
-    out.extend_from_slice(b"]}}");
+    out.extend_from_slice(if first { b"}}" } else { b"]}}" });
 }
 
 /// Writing JSON by hand, as serde_json writes it.
@@ -346,50 +464,70 @@ mod json {
     /// quote, backslash and control characters; nothing else.
     pub fn string_body(out: &mut Vec<u8>, s: &str) {
         let bytes = s.as_bytes();
-        // Written up to `start`; looked at up to `i`.
+        // Written up to `start`; nothing to escape before `i`.
         let mut start = 0;
         let mut i = 0;
-        while i < bytes.len() {
-            // Most text needs no escaping: pass over it eight bytes at a
-            // time.
-            if let Some(chunk) = bytes
-                .get(i..i + 8)
-                .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            {
-                if !crate::position::any_byte_below(chunk, 0x20)
-                    && !crate::position::any_byte_is(chunk, b'"')
-                    && !crate::position::any_byte_is(chunk, b'\\')
-                {
-                    i += 8;
-                    continue;
-                }
-            }
-            let b = bytes[i];
+        while let Some(at) = next_escape(bytes, i) {
+            out.extend_from_slice(&bytes[start..at]);
+            let b = bytes[at];
             let short = ESCAPE[usize::from(b)];
-            if short != 0 {
-                out.extend_from_slice(&bytes[start..i]);
-                start = i + 1;
-                if short == b'u' {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.extend_from_slice(&[
-                        b'\\',
-                        b'u',
-                        b'0',
-                        b'0',
-                        HEX[usize::from(b >> 4)],
-                        HEX[usize::from(b & 0xf)],
-                    ]);
-                } else {
-                    out.extend_from_slice(&[b'\\', short]);
-                }
+            if short == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xf)],
+                ]);
+            } else {
+                out.extend_from_slice(&[b'\\', short]);
             }
-            i += 1;
+            start = at + 1;
+            i = at + 1;
         }
         out.extend_from_slice(&bytes[start..]);
     }
 
+    /// Where the first byte at or after `from` that needs escaping is.
+    fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+        let mut i = from;
+        // Most text needs no escaping: look at it eight bytes at a time.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut eight = [0; 8];
+            eight.copy_from_slice(chunk);
+            let found = to_escape(u64::from_le_bytes(eight));
+            if found != 0 {
+                return Some(i + (found.trailing_zeros() / 8) as usize);
+            }
+            i += 8;
+        }
+        bytes[i..]
+            .iter()
+            .position(|&b| ESCAPE[usize::from(b)] != 0)
+            .map(|at| i + at)
+    }
+
+    /// The bytes of `x` (eight, least significant first) that need
+    /// escaping, each marked by its top bit. The lowest mark is exact;
+    /// marks above it may be wrong (a borrow carried up), so only the
+    /// lowest is used.
+    fn to_escape(x: u64) -> u64 {
+        const ONES: u64 = u64::from_le_bytes([1; 8]);
+        const HIGHS: u64 = ONES << 7;
+        let control = x.wrapping_sub(ONES * 0x20);
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        let zero = |y: u64| y.wrapping_sub(ONES) & !y;
+        (control & !x | zero(quote) | zero(backslash)) & HIGHS
+    }
+
     /// A whole number.
     pub fn int(out: &mut Vec<u8>, n: i64) {
+        if let Ok(small) = u32::try_from(n) {
+            return uint(out, small);
+        }
         if n < 0 {
             out.push(b'-');
         }
@@ -407,16 +545,49 @@ mod json {
         out.extend_from_slice(&digits[at..]);
     }
 
+    /// A whole number that is not negative: a line or column, mostly
+    /// short, written without a loop.
+    pub fn uint(out: &mut Vec<u8>, n: u32) {
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        if n < 10 {
+            out.push(digit(n));
+        } else if n < 100 {
+            out.extend_from_slice(&[digit(n / 10), digit(n)]);
+        } else if n < 1000 {
+            out.extend_from_slice(&[digit(n / 100), digit(n / 10), digit(n)]);
+        } else if n < 10_000 {
+            out.extend_from_slice(&[digit(n / 1000), digit(n / 100), digit(n / 10), digit(n)]);
+        } else if n < 100_000 {
+            out.extend_from_slice(&[
+                digit(n / 10_000),
+                digit(n / 1000),
+                digit(n / 100),
+                digit(n / 10),
+                digit(n),
+            ]);
+        } else {
+            uint(out, n / 100_000);
+            let rest = n % 100_000;
+            out.extend_from_slice(&[
+                digit(rest / 10_000),
+                digit(rest / 1000),
+                digit(rest / 100),
+                digit(rest / 10),
+                digit(rest),
+            ]);
+        }
+    }
+
     /// A range, as lsp-types writes it.
     pub fn range(out: &mut Vec<u8>, r: Range) {
         out.extend_from_slice(br#"{"start":{"line":"#);
-        int(out, r.start.line.into());
+        uint(out, r.start.line);
         out.extend_from_slice(br#","character":"#);
-        int(out, r.start.character.into());
+        uint(out, r.start.character);
         out.extend_from_slice(br#"},"end":{"line":"#);
-        int(out, r.end.line.into());
+        uint(out, r.end.line);
         out.extend_from_slice(br#","character":"#);
-        int(out, r.end.character.into());
+        uint(out, r.end.character);
         out.extend_from_slice(b"}}");
     }
 }
@@ -475,6 +646,7 @@ mod tests {
                 let mut ours = Vec::new();
                 write_publish(
                     &mut ours,
+                    &mut Vec::new(),
                     &uri,
                     version,
                     diagnostics,
@@ -488,8 +660,74 @@ mod tests {
                     String::from_utf8(ours.clone()).unwrap(),
                     String::from_utf8(theirs).unwrap()
                 );
-                // And it is JSON.
-                let _: serde_json::Value = serde_json::from_slice(&ours).unwrap();
+                // Written on two threads, split at the middle, with a
+                // spare buffer left from before: the same bytes.
+                let found = Found {
+                    uri: &uri,
+                    text,
+                    lines: &lines,
+                    enc,
+                    related_information: related,
+                    data_head: data_head(version),
+                };
+                let mut halves = Vec::new();
+                let mut spare = b"left from before".to_vec();
+                found.write_publish(&mut halves, &mut spare, version, diagnostics, true, 2);
+                assert_eq!(
+                    String::from_utf8(halves).unwrap(),
+                    String::from_utf8(ours.clone()).unwrap()
+                );
+                assert_reads_back(&ours, version, diagnostics, text, enc);
+            }
+        }
+    }
+
+    /// Each diagnostic's `data`, read back as the code actions read it,
+    /// holds everything they need: the version, the words to allow (only
+    /// where "Allow" is offered), and every fix with its range, new text
+    /// and safety. Nothing usual is written out.
+    fn assert_reads_back(
+        written: &[u8],
+        version: i32,
+        diagnostics: &[Diagnostic],
+        text: &str,
+        enc: Encoding,
+    ) {
+        let lines = LineIndex::new(text);
+        let note: serde_json::Value = serde_json::from_slice(written).unwrap();
+        let sent = note["params"]["diagnostics"].as_array().unwrap();
+        assert_eq!(sent.len(), diagnostics.len());
+        for (json, d) in sent.iter().zip(diagnostics) {
+            let raw = &json["data"];
+            assert!(raw.get("allowable").is_none(), "{raw}");
+            let lsp_diag: lsp::Diagnostic = serde_json::from_value(json.clone()).unwrap();
+            let data: DiagnosticData = serde_json::from_value(raw.clone()).unwrap();
+            assert_eq!(data.version, version);
+            let flagged = collapse(d.span.text(text));
+            let allowable = plainly_core::rules::WORD_RULES.contains(&d.rule)
+                && d.rule != "passive-voice"
+                && !flagged.is_empty();
+            assert_eq!(data.text, allowable.then(|| flagged.into_owned()), "{raw}");
+            let edits: Vec<_> = d
+                .suggestions
+                .iter()
+                .filter_map(|s| Some((s, s.edit.as_ref()?)))
+                .collect();
+            assert_eq!(data.fixes.len(), edits.len(), "{raw}");
+            if edits.is_empty() {
+                assert!(raw.get("fixes").is_none(), "{raw}");
+            }
+            for (i, (fix, (s, edit))) in data.fixes.iter().zip(&edits).enumerate() {
+                assert_eq!(fix.title, s.message);
+                assert_eq!(fix.new_text, edit.replacement);
+                assert_eq!(fix.safe, s.applicability == Applicability::Safe);
+                let want = lines.range(text, edit.span.start, edit.span.end, enc);
+                assert_eq!(fix.range_in(lsp_diag.range), want);
+                // The range is written only where it is not the
+                // diagnostic's own, and `safe` only where it is true.
+                let raw_fix = &raw["fixes"][i];
+                assert_eq!(raw_fix.get("range").is_some(), edit.span != d.span);
+                assert_eq!(raw_fix.get("safe").is_some(), fix.safe, "{raw_fix}");
             }
         }
     }
@@ -552,7 +790,12 @@ mod tests {
     #[test]
     fn escapes_at_every_place_in_a_chunk() {
         for before in 0..20 {
-            for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '\u{7f}', 'é'] {
+            // '#', ']' and ' ' come a borrow away from '"', '\\' and
+            // control characters, so the eight-byte tests may mark them
+            // wrongly after one of those.
+            for c in [
+                '"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '#', ']', '\u{7f}', 'é',
+            ] {
                 for after in [0, 1, 7, 8, 9] {
                     let s =
                         "a".repeat(before) + &c.to_string() + &"b".repeat(after) + &c.to_string();
@@ -568,7 +811,59 @@ mod tests {
     }
 
     #[test]
+    fn two_escapes_anywhere_in_a_string() {
+        let marks = ['"', '\\', '\n', '\u{1f}', '#', ']', ' '];
+        for len in 0..20 {
+            for a in 0..len {
+                for b in a..len {
+                    for (ca, cb) in marks.iter().zip(marks.iter().rev()) {
+                        let s: String = (0..len)
+                            .map(|i| match i {
+                                _ if i == a => *ca,
+                                _ if i == b => *cb,
+                                _ => 'x',
+                            })
+                            .collect();
+                        let mut out = Vec::new();
+                        json::string(&mut out, &s);
+                        assert_eq!(
+                            String::from_utf8(out).unwrap(),
+                            serde_json::to_string(&s).unwrap()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn numbers_as_serde_writes_them() {
+        let mut n: u32 = 0;
+        loop {
+            for m in [n, n.saturating_sub(1), n.saturating_add(1)] {
+                let mut out = Vec::new();
+                json::uint(&mut out, m);
+                assert_eq!(String::from_utf8(out).unwrap(), m.to_string());
+            }
+            if n == u32::MAX {
+                break;
+            }
+            n = n.saturating_mul(10).max(1);
+            if n == 1_000_000_000 {
+                n = u32::MAX;
+            }
+        }
+        for m in [
+            123_456,
+            1_000_001,
+            999_999_999,
+            1_000_000_000,
+            4_294_967_294,
+        ] {
+            let mut out = Vec::new();
+            json::uint(&mut out, m);
+            assert_eq!(String::from_utf8(out).unwrap(), m.to_string());
+        }
         for n in [
             0,
             1,

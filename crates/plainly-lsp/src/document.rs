@@ -88,7 +88,9 @@ impl Document {
                     let end = lines.offset(text, range.end, enc).max(start);
                     if text[start..end] != change.text {
                         self.text.replace_range(start..end, &change.text);
-                        self.lines = None;
+                        if let Some(lines) = &mut self.lines {
+                            lines.replace(&self.text, start, end, change.text.len());
+                        }
                         changed = true;
                     }
                 }

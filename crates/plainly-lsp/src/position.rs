@@ -62,6 +62,42 @@ impl LineIndex {
         }
     }
 
+    /// Brings the index up to date after an edit: `text` is the text
+    /// indexed with the bytes `start..end` replaced by `inserted` bytes.
+    /// Gives what [`LineIndex::new`] gives for `text`, in time that
+    /// depends on the number of lines and the text inserted, not on the
+    /// length of the text.
+    pub fn replace(&mut self, text: &str, start: usize, end: usize, inserted: usize) {
+        let bytes = text.as_bytes();
+        let new_end = start + inserted;
+        // Whether a line starts at `q` depends on the bytes at `q - 1` and
+        // `q` (a `\r` before a `\n` ends no line). Those are unchanged for
+        // the line starts before `start`, and for those after `end`, which
+        // move by the change in length; the rest are found again.
+        let keep = self
+            .starts
+            .partition_point(|&s| (s as usize) < start)
+            .max(1);
+        let after = self.starts.partition_point(|&s| (s as usize) <= end);
+        let found: Vec<u32> = (start.max(1)..=new_end)
+            .filter(|&q| match bytes[q - 1] {
+                b'\n' => true,
+                b'\r' => bytes.get(q) != Some(&b'\n'),
+                _ => false,
+            })
+            .map(|q| q as u32)
+            .collect();
+        let moved = found.len();
+        self.starts.splice(keep..after.max(keep), found);
+        let grown = inserted as i64 - (end - start) as i64;
+        if grown != 0 {
+            for s in &mut self.starts[keep + moved..] {
+                *s = (i64::from(*s) + grown) as u32;
+            }
+        }
+        self.len = text.len();
+    }
+
     /// The number of lines.
     pub fn line_count(&self) -> usize {
         self.starts.len()
@@ -311,6 +347,41 @@ mod tests {
         // Line ends found in and across chunks.
         let text = "0123456\r\n9abcdef\n\rx\r";
         assert_eq!(LineIndex::new(text).starts, [0, 9, 17, 18, 20]);
+    }
+
+    /// An index brought up to date after an edit is the index of the new
+    /// text, for every edit of some small texts with every kind of line
+    /// end, including edits that join or split a `\r\n`.
+    #[test]
+    fn replace_gives_what_new_gives() {
+        let texts = [
+            "",
+            "a",
+            "\n",
+            "\r",
+            "\r\n",
+            "ab\r\ncd\ne\rf\n\n",
+            "\r\r\n\n\r",
+        ];
+        let inserts = ["", "x", "\n", "\r", "\r\n", "x\ry", "\nx\r", "é\n"];
+        for text in texts {
+            for start in 0..=text.len() {
+                for end in start..=text.len() {
+                    for insert in inserts {
+                        let mut index = LineIndex::new(text);
+                        let mut new = text.to_owned();
+                        new.replace_range(start..end, insert);
+                        index.replace(&new, start, end, insert.len());
+                        let fresh = LineIndex::new(&new);
+                        assert_eq!(
+                            (&index.starts, index.len),
+                            (&fresh.starts, fresh.len),
+                            "{text:?} with {start}..{end} replaced by {insert:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -100,6 +100,11 @@ pub(crate) struct Server<W: Write> {
     /// Where findings no longer needed are sent to be freed (dropped here
     /// when there is no such thread).
     garbage: Option<mpsc::Sender<Arc<Analysis>>>,
+    /// Findings no longer needed, not yet sent to be freed.
+    retired: Vec<Arc<Analysis>>,
+    /// A second buffer for writing diagnostics, kept from message to
+    /// message.
+    spare: Vec<u8>,
 }
 
 /// Runs a session over `input` and `output` until `exit` or the end of the
@@ -158,6 +163,8 @@ impl<W: Write> Server<W> {
             next_id: 0,
             pending: HashMap::new(),
             garbage: None,
+            retired: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -167,6 +174,7 @@ impl<W: Write> Server<W> {
                 return 1;
             }
             let incoming = if self.dirty.is_empty() {
+                self.free_retired();
                 match rx.recv() {
                     Ok(m) => m,
                     Err(_) => break,
@@ -462,11 +470,9 @@ impl<W: Write> Server<W> {
                     return Err(unknown_document(&p.text_document.uri));
                 };
                 let old = doc.apply(p.content_changes, p.text_document.version, enc);
-                if let (Some(old), Some(garbage)) = (old, &self.garbage) {
-                    // If the thread has gone, the findings come back and
-                    // are dropped here.
-                    let _ = garbage.send(old);
-                }
+                // Freed later, when the new findings are on their way:
+                // not while they are looked for.
+                self.retired.extend(old);
                 self.dirty.insert(key);
             }
             "textDocument/didSave" => {
@@ -627,6 +633,18 @@ impl<W: Write> Server<W> {
         Some(doc.analysis(&settings, generation))
     }
 
+    /// Sends findings no longer needed to be freed on a thread of their
+    /// own (freeing thousands of strings takes a while).
+    fn free_retired(&mut self) {
+        for old in self.retired.drain(..) {
+            if let Some(garbage) = &self.garbage {
+                // If the thread has gone, the findings come back and are
+                // dropped here.
+                let _ = garbage.send(old);
+            }
+        }
+    }
+
     fn publish_dirty(&mut self) {
         while let Some(key) = self.dirty.pop_first() {
             let outcome = catch_unwind(AssertUnwindSafe(|| self.publish(&key)));
@@ -638,6 +656,7 @@ impl<W: Write> Server<W> {
                 );
             }
         }
+        self.free_retired();
     }
 
     fn publish(&mut self, key: &str) {
@@ -655,9 +674,11 @@ impl<W: Write> Server<W> {
         if self.broken {
             return;
         }
-        let sent = self.out.send_raw(|out| {
+        let spare = &mut self.spare;
+        self.out.compose(|out| {
             crate::diagnostics::write_publish(
                 out,
+                spare,
                 &uri,
                 version,
                 &analysis.diagnostics,
@@ -667,6 +688,9 @@ impl<W: Write> Server<W> {
                 related,
             );
         });
+        // The old findings are freed while the client reads the new.
+        self.free_retired();
+        let sent = self.out.send_composed();
         self.broken |= sent.is_err();
     }
 }
@@ -713,8 +737,33 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 /// Serves on standard input and output. Returns the exit code.
 pub fn serve_stdio() -> i32 {
     let stdin = io::BufReader::new(io::stdin());
-    let stdout = io::stdout();
-    serve(stdin, stdout.lock())
+    match unbuffered_stdout() {
+        Some(stdout) => serve(stdin, stdout),
+        None => serve(stdin, io::stdout().lock()),
+    }
+}
+
+/// Standard output without Rust's line buffering, which looks through
+/// every message for a line end (a large one is megabytes, with none but
+/// in its header) and splits it into several writes. Each message is
+/// written whole in one call, so no buffer is needed.
+fn unbuffered_stdout() -> Option<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let fd = io::stdout().as_fd().try_clone_to_owned().ok()?;
+        Some(std::fs::File::from(fd))
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::io::AsHandle;
+        let handle = io::stdout().as_handle().try_clone_to_owned().ok()?;
+        Some(std::fs::File::from(handle))
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        None
+    }
 }
 
 #[cfg(test)]

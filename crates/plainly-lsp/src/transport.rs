@@ -207,23 +207,42 @@ impl<W: Write> Writer<W> {
     /// Sends a message whose body `write_body` writes, as JSON, into a
     /// buffer kept from message to message.
     pub fn send_raw(&mut self, write_body: impl FnOnce(&mut Vec<u8>)) -> io::Result<()> {
+        self.compose(write_body);
+        self.send_composed()
+    }
+
+    /// Writes a message's body into the buffer, to send with
+    /// [`Writer::send_composed`].
+    pub fn compose(&mut self, write_body: impl FnOnce(&mut Vec<u8>)) {
         self.buf.clear();
+        self.buf.resize(HEADROOM, b' ');
         write_body(&mut self.buf);
-        self.send_buf()
+    }
+
+    /// Sends the message last composed, with its header, in one write.
+    pub fn send_composed(&mut self) -> io::Result<()> {
+        let mut header = [0u8; HEADROOM];
+        let mut at = &mut header[..];
+        write!(at, "Content-Length: {}\r\n\r\n", self.buf.len() - HEADROOM)?;
+        let len = HEADROOM - at.len();
+        let start = HEADROOM - len;
+        self.buf[start..HEADROOM].copy_from_slice(&header[..len]);
+        self.out.write_all(&self.buf[start..])?;
+        self.out.flush()
     }
 
     fn send_value(&mut self, value: &impl Serialize) -> io::Result<()> {
         self.buf.clear();
+        self.buf.resize(HEADROOM, b' ');
         serde_json::to_writer(&mut self.buf, value).map_err(io::Error::other)?;
-        self.send_buf()
-    }
-
-    fn send_buf(&mut self) -> io::Result<()> {
-        write!(self.out, "Content-Length: {}\r\n\r\n", self.buf.len())?;
-        self.out.write_all(&self.buf)?;
-        self.out.flush()
+        self.send_composed()
     }
 }
+
+/// Room kept at the start of the buffer for the header, so header and
+/// body go out in one write: `Content-Length: ` and up to 20 digits, then
+/// two line ends.
+const HEADROOM: usize = 40;
 
 #[cfg(test)]
 mod tests {
