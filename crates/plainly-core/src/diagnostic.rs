@@ -131,6 +131,12 @@ impl PartialEq<Text> for str {
     }
 }
 
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
 impl PartialEq<Text> for &str {
     fn eq(&self, other: &Text) -> bool {
         *self == other.as_str()
