@@ -78,8 +78,8 @@ impl LineIndex {
     pub fn new(source: &str) -> Self {
         let mut starts = Vec::with_capacity(source.len() / 40 + 1);
         starts.push(0);
-        // `match_indices` with a `char` searches with `memchr`.
-        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        // Many bytes at a time, with the processor's vector instructions.
+        starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
         LineIndex {
             starts,
             len: source.len(),
