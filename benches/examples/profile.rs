@@ -3,6 +3,11 @@
 //! `perf record target/release/examples/profile parse` (or `check`, `check-parallel`, `metrics`,
 //! `markdown`, `lists`), or count instructions, which do not vary with the machine's
 //! load: `valgrind --tool=callgrind target/release/examples/profile metrics 1`.
+//!
+//! `profile times 30` prints the time of each of 30 checks, and of reading
+//! the document and its metrics after each, in one process: the machine's
+//! own changes of speed show as runs of slow checks and slow metrics
+//! together.
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -10,6 +15,10 @@ fn main() {
     let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
     let doc = plainly_benches::document(1, 1 << 20);
     let settings = plainly_core::Settings::default();
+    if stage == "times" {
+        times(&doc, &settings, runs);
+        return;
+    }
     let mut total = 0usize;
     for _ in 0..runs {
         total += match stage.as_str() {
@@ -27,4 +36,23 @@ fn main() {
         };
     }
     println!("{total}");
+}
+
+/// Milliseconds for each check, then for parse and metrics, as
+/// `check/metrics`, one pair per run.
+fn times(doc: &str, settings: &plainly_core::Settings, runs: usize) {
+    // The word lists are built once per process: not timed.
+    std::hint::black_box(plainly_core::check("warm up", settings));
+    let ms = |start: std::time::Instant| start.elapsed().as_secs_f64() * 1000.0;
+    let mut out = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = std::time::Instant::now();
+        std::hint::black_box(plainly_core::check(doc, settings));
+        let check = ms(start);
+        let start = std::time::Instant::now();
+        std::hint::black_box(plainly_core::Document::parse(doc).metrics());
+        let metrics = ms(start);
+        out.push(format!("{check:.1}/{metrics:.1}"));
+    }
+    println!("{}", out.join(" "));
 }
