@@ -496,7 +496,56 @@ impl Matcher {
                 m.insert(form, i, *form == base);
             }
         }
+        m.lay_out();
         m
+    }
+
+    /// Lays the tree out again, breadth first, so that each node's children
+    /// sit side by side in byte order. Looking for a byte among them then
+    /// reads memory in order instead of jumping about the whole tree, as
+    /// it did when nodes lay in the order forms were added.
+    fn lay_out(&mut self) {
+        let old = std::mem::take(&mut self.nodes);
+        let mut place = vec![NONE; old.len()];
+        let mut nodes = Vec::with_capacity(old.len());
+        let mut queue = std::collections::VecDeque::with_capacity(old.len());
+        let mut roots: Vec<u32> = self
+            .heads
+            .values()
+            .chain(self.long_heads.values())
+            .copied()
+            .collect();
+        roots.sort_unstable();
+        for &r in &roots {
+            place[r as usize] = nodes.len() as u32;
+            nodes.push(old[r as usize]);
+            queue.push_back(r);
+        }
+        while let Some(o) = queue.pop_front() {
+            let first = nodes.len() as u32;
+            let mut child = old[o as usize].first_child;
+            while let Some(c) = old.get(child as usize) {
+                place[child as usize] = nodes.len() as u32;
+                nodes.push(*c);
+                queue.push_back(child);
+                child = c.next_sibling;
+            }
+            let first_child = if first as usize == nodes.len() {
+                NONE
+            } else {
+                first
+            };
+            nodes[place[o as usize] as usize].first_child = first_child;
+        }
+        for n in &mut nodes {
+            if n.next_sibling != NONE {
+                n.next_sibling = place[n.next_sibling as usize];
+            }
+        }
+        for root in self.heads.values_mut().chain(self.long_heads.values_mut()) {
+            *root = place[*root as usize];
+        }
+        self.nodes = nodes;
     }
 
     /// Adds one form of entry `entry`, unless an earlier entry has it.
