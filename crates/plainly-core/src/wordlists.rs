@@ -506,46 +506,44 @@ impl Matcher {
     /// it did when nodes lay in the order forms were added.
     fn lay_out(&mut self) {
         let old = std::mem::take(&mut self.nodes);
-        let mut place = vec![NONE; old.len()];
-        let mut nodes = Vec::with_capacity(old.len());
-        let mut queue = std::collections::VecDeque::with_capacity(old.len());
-        let mut roots: Vec<u32> = self
+        // The old nodes in their new order: the roots, then, node by node,
+        // each one's children (the list grows as it is read).
+        let mut order: Vec<u32> = self
             .heads
             .values()
             .chain(self.long_heads.values())
             .copied()
             .collect();
-        roots.sort_unstable();
-        for &r in &roots {
-            place[r as usize] = nodes.len() as u32;
-            nodes.push(old[r as usize]);
-            queue.push_back(r);
-        }
-        while let Some(o) = queue.pop_front() {
-            let first = nodes.len() as u32;
+        order.sort_unstable();
+        order.reserve(old.len().saturating_sub(order.len()));
+        let mut i = 0;
+        while let Some(&o) = order.get(i) {
             let mut child = old[o as usize].first_child;
             while let Some(c) = old.get(child as usize) {
-                place[child as usize] = nodes.len() as u32;
-                nodes.push(*c);
-                queue.push_back(child);
+                order.push(child);
                 child = c.next_sibling;
             }
-            let first_child = if first as usize == nodes.len() {
-                NONE
-            } else {
-                first
-            };
-            nodes[place[o as usize] as usize].first_child = first_child;
+            i += 1;
         }
-        for n in &mut nodes {
-            if n.next_sibling != NONE {
-                n.next_sibling = place[n.next_sibling as usize];
-            }
+        let mut place = vec![NONE; old.len()];
+        for (new, &o) in order.iter().enumerate() {
+            place[o as usize] = new as u32;
         }
+        let moved = |i: u32| if i == NONE { NONE } else { place[i as usize] };
+        self.nodes = order
+            .iter()
+            .map(|&o| {
+                let n = old[o as usize];
+                Node {
+                    first_child: moved(n.first_child),
+                    next_sibling: moved(n.next_sibling),
+                    ..n
+                }
+            })
+            .collect();
         for root in self.heads.values_mut().chain(self.long_heads.values_mut()) {
             *root = place[*root as usize];
         }
-        self.nodes = nodes;
     }
 
     /// Adds one form of entry `entry`, unless an earlier entry has it.
