@@ -72,15 +72,6 @@ impl From<String> for Text {
     }
 }
 
-impl From<Text> for String {
-    fn from(t: Text) -> Self {
-        match t.0 {
-            Repr::Own(s) => s,
-            other => Text(other).as_str().to_owned(),
-        }
-    }
-}
-
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -312,6 +303,20 @@ mod tests {
             suggestions: Suggestions::new(),
             related: None,
         }
+    }
+
+    #[test]
+    fn text_reads_as_its_string_and_shared_text_is_not_copied() {
+        let shared = Text::shared("Use \"use\".");
+        let copy = shared.clone();
+        assert_eq!(copy.as_ptr(), shared.as_ptr());
+        assert_eq!(copy, "Use \"use\".");
+        let own = Text::from(String::from("Use \"use\"."));
+        assert_eq!(own, shared);
+        assert_ne!(own.as_ptr(), shared.as_ptr());
+        let fixed = Text::from("Leave it out.");
+        assert_eq!(serde_json::to_string(&fixed).unwrap(), "\"Leave it out.\"");
+        assert_eq!(format!("{fixed}"), "Leave it out.");
     }
 
     #[test]

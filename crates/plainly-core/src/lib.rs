@@ -434,7 +434,7 @@ impl<'s> Document<'s> {
         } else {
             let ctx = context(terms());
             // Room for one finding in ten words, so the list is seldom
-            // moved as it grows (a finding is about 200 bytes).
+            // moved as it grows (a finding is 152 bytes).
             let mut found = Vec::with_capacity(self.words.len() / 10 + 8);
             for rule in enabled {
                 rule.run(&ctx, &mut found);
@@ -733,16 +733,12 @@ impl<'d> Sentence<'d> {
 
     /// Each word's [`flags`], in order.
     pub(crate) fn word_flags(&self) -> impl ExactSizeIterator<Item = u8> + 'd {
-        self.doc.words[self.data.words_start as usize..self.data.words_end as usize]
-            .iter()
-            .map(|w| w.flags)
+        self.word_data().iter().map(|w| w.flags)
     }
 
     /// Whether any word has any of the [`flags`] in `mask`.
     pub(crate) fn any_word_has(&self, mask: u8) -> bool {
-        self.doc.words[self.data.words_start as usize..self.data.words_end as usize]
-            .iter()
-            .any(|w| w.flags & mask != 0)
+        self.word_data().iter().any(|w| w.flags & mask != 0)
     }
 
     /// Where the sentence's word `i` (counting from 0, as
