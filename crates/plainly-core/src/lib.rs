@@ -731,11 +731,6 @@ impl<'d> Sentence<'d> {
         word_text(self.block(), w)
     }
 
-    /// Each word's [`flags`], in order.
-    pub(crate) fn word_flags(&self) -> impl ExactSizeIterator<Item = u8> + 'd {
-        self.word_data().iter().map(|w| w.flags)
-    }
-
     /// Whether any word has any of the [`flags`] in `mask`.
     pub(crate) fn any_word_has(&self, mask: u8) -> bool {
         self.word_data().iter().any(|w| w.flags & mask != 0)

@@ -315,12 +315,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         // The word before, for "Part IV" and "4 GB".
         let mut prev: Option<(&str, WordKind)> = None;
-        for (i, ((w_text, _, w_kind), w_flags)) in s.word_parts().zip(s.word_flags()).enumerate() {
+        for (i, w) in s.word_data().iter().enumerate() {
+            let (w_text, w_kind) = (s.text_of(w), w.kind);
             let before = prev.replace((w_text, w_kind));
             // An abbreviation starts with a capital (after any dots) and
             // has two or more.
             if !matches!(w_kind, WordKind::Word | WordKind::Number)
-                || w_flags & flags::ABBREVIATION == 0
+                || w.flags & flags::ABBREVIATION == 0
             {
                 continue;
             }
