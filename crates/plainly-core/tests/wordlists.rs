@@ -21,7 +21,7 @@ const LISTS: &[List] = &[
         columns: 5,
         allowed: &[
             (1, &["replace", "explain"]),
-            (3, &["high", "low"]),
+            (3, &["high", "medium", "low"]),
             (4, SOURCES),
         ],
     },
@@ -30,7 +30,7 @@ const LISTS: &[List] = &[
         columns: 5,
         allowed: &[
             (2, &["safe", "unsafe"]),
-            (3, &["high", "low"]),
+            (3, &["high", "medium", "low"]),
             (4, SOURCES),
         ],
     },
