@@ -146,7 +146,7 @@ mod tests {
 
     #[test]
     fn flags_replace_terms_every_time_and_explain_terms_once() {
-        let text = "Going forward we will touch base. A safeguarding concern was raised. Safeguarding matters.";
+        let text = "Going forward, we will touch base. A safeguarding concern was raised. Safeguarding matters.";
         let got = flagged("jargon", text);
         assert!(got.contains(&"Going forward".to_owned()));
         assert!(got.contains(&"touch base".to_owned()));

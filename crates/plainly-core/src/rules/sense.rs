@@ -152,9 +152,10 @@ fn in_a_name(block: &crate::markdown::Block, m: &TermMatch<'_>) -> bool {
     if matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell) {
         return false;
     }
+    // Title case, not capitals: "PRIOR TO" is shouted, not a name.
     let capitals = |text: &str| {
         text.split([' ', '-'])
-            .all(|w| w.starts_with(char::is_uppercase))
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
     };
     if m.sentence_start {
         let next = m
