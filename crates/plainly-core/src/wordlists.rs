@@ -67,6 +67,30 @@ pub enum Kind {
     Explain,
 }
 
+/// How sure a list is that a term is jargon wherever it is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Certainty {
+    /// Almost always a problem: every use is reported.
+    High,
+    /// Usually a problem here, but the words have an everyday sense too:
+    /// each use is decided from the words around it, and reported as
+    /// unsure when nothing decides.
+    Medium,
+    /// Usually fine: reported only where the words around it show the
+    /// jargon sense.
+    Low,
+}
+
+impl Certainty {
+    fn parse(s: &str) -> Certainty {
+        match s {
+            "low" => Certainty::Low,
+            "medium" => Certainty::Medium,
+            _ => Certainty::High,
+        }
+    }
+}
+
 /// One line of a list.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -81,8 +105,8 @@ pub struct Entry {
     /// Whether the first alternative can replace the term without a
     /// person looking.
     pub fix: Applicability,
-    /// False when only context decides (reported at a lower level).
-    pub certain: bool,
+    /// Whether every use is reported, or the words around it decide.
+    pub certainty: Certainty,
     /// Why (inclusive language).
     pub note: &'static str,
 }
@@ -189,7 +213,7 @@ impl WordLists {
                 },
                 plain: alternatives(col(&r, 2)),
                 fix: Applicability::Unsafe,
-                certain: col(&r, 3) != "low",
+                certainty: Certainty::parse(col(&r, 3)),
                 note: "",
             });
         }
@@ -200,7 +224,7 @@ impl WordLists {
                 kind: Kind::Replace,
                 plain: alternatives(col(&r, 1)),
                 fix: fix_of(col(&r, 2)),
-                certain: col(&r, 3) != "low",
+                certainty: Certainty::parse(col(&r, 3)),
                 note: "",
             });
         }
@@ -211,7 +235,7 @@ impl WordLists {
                 kind: Kind::Replace,
                 plain: alternatives(col(&r, 1)),
                 fix: fix_of(col(&r, 2)),
-                certain: true,
+                certainty: Certainty::High,
                 note: "",
             });
         }
@@ -222,7 +246,7 @@ impl WordLists {
                 kind: Kind::Replace,
                 plain: alternatives(col(&r, 1)),
                 fix: Applicability::Unsafe,
-                certain: true,
+                certainty: Certainty::High,
                 note: col(&r, 2),
             });
         }
@@ -262,7 +286,7 @@ impl WordLists {
                         Kind::Replace
                     },
                     fix: Applicability::Unsafe,
-                    certain: true,
+                    certainty: Certainty::High,
                     note: "",
                 });
             }

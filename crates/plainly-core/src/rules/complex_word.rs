@@ -1,4 +1,4 @@
-use super::{concat, declare_rule, Context, Offers, Said};
+use super::{concat, declare_rule, Context, Offers, Said, Use};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Suggestion, Suggestions};
 use crate::wordlists::List;
 use crate::Span;
@@ -46,15 +46,20 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (m, e) in ctx.terms_in(List::ComplexWords) {
         // Common words that are often fine ("provide", "permit") are
         // flagged only in official-sounding text, like ambiguous jargon.
-        if (m.named && !m.base) || (!e.certain && !ctx.official_context(m)) {
+        if m.named && !m.base {
             continue;
         }
-        let severity = if e.certain {
+        let sure = match ctx.term_use(m, e) {
+            Use::Sure => true,
+            Use::Unsure => false,
+            Use::No => continue,
+        };
+        let severity = if sure {
             Severity::Warning
         } else {
             Severity::Info
         };
-        let maybe = if e.certain {
+        let maybe = if sure {
             ""
         } else {
             " It is often fine: check it is the best word here."
@@ -91,7 +96,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             rule: COMPLEX_WORD.name,
             severity,
             span: m.span,
-            message: said.get(m.text, u8::from(e.certain), |text| {
+            message: said.get(m.text, u8::from(sure), |text| {
                 concat(&["\"", text, "\" has a plainer alternative.", maybe])
             }),
             suggestions,

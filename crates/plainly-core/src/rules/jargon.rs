@@ -1,4 +1,4 @@
-use super::{concat, declare_rule, Context, Offers, Said};
+use super::{concat, declare_rule, Context, Offers, Said, Use};
 use crate::diagnostic::{Diagnostic, Severity, Suggestion};
 use crate::wordlists::{Kind, List};
 
@@ -48,15 +48,20 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut offers = Offers::new("Say it plainly: ");
     let mut said = Said::default();
     for (m, e) in ctx.terms_in(List::Jargon) {
-        if m.named || (!e.certain && !ctx.official_context(m)) {
+        if m.named {
             continue;
         }
-        let severity = if e.certain {
+        let sure = match ctx.term_use(m, e) {
+            Use::Sure => true,
+            Use::Unsure => false,
+            Use::No => continue,
+        };
+        let severity = if sure {
             Severity::Warning
         } else {
             Severity::Info
         };
-        let maybe = if e.certain {
+        let maybe = if sure {
             ""
         } else {
             " It has everyday senses too: check how it is used here."
@@ -94,7 +99,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     rule: JARGON.name,
                     severity,
                     span: m.span,
-                    message: said.get(m.text, u8::from(e.certain), |text| {
+                    message: said.get(m.text, u8::from(sure), |text| {
                         concat(&["\"", text, "\" is jargon.", maybe])
                     }),
                     suggestions: smallvec::smallvec![Suggestion::advice(advice)],

@@ -154,6 +154,17 @@ pub(crate) struct TermMatch<'a> {
     pub sentence_start: bool,
 }
 
+/// How one use of a listed term is reported ([`Context::term_use`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Use {
+    /// The jargon sense: reported at the rule's severity.
+    Sure,
+    /// It may be the everyday sense: reported as info, saying so.
+    Unsure,
+    /// Most likely the everyday sense: not reported.
+    No,
+}
+
 /// What rules see: the document, the settings, and work shared between
 /// rules.
 #[derive(Debug)]
@@ -202,25 +213,34 @@ impl Context<'_> {
             .or_else(|| wordlists::lists().abbreviation(word))
     }
 
-    /// Whether a jargon term that only context decides is used in its
-    /// jargon sense here. Signs: it is written with a hyphen or closed up
-    /// ("step-down bed", "buy-in": the everyday sense takes a space); it
-    /// opens its sentence as a comment on the whole ("Going forward,
-    /// ..."); or another term the
-    /// lists are sure of sits in the same paragraph. Everyday senses ("keep
-    /// going forward past the shop", "the pathway to the shed") rarely come
-    /// with any of these.
-    pub fn official_context(&self, m: &TermMatch<'_>) -> bool {
-        let joined = m.text.contains('-') && !self.entry(m.entry).term.contains(' ');
+    /// How one use of a listed term is reported, decided from the words
+    /// around it and never from the rest of the paragraph:
+    ///
+    /// - `high` terms: every use, sure;
+    /// - a cue for the jargon sense (`uses.tsv`: "a **robust** plan",
+    ///   "**deliver** outcomes") makes a `medium` or `low` term sure;
+    /// - so does writing a one-word term joined up ("step-down bed",
+    ///   "buy-in": the everyday sense takes a space) or opening a sentence
+    ///   with it as a comment on the whole ("Going forward, ...");
+    /// - otherwise a `medium` term is unsure and a `low` term not reported.
+    ///
+    /// Cues for the everyday sense (`senses.tsv`) have already removed the
+    /// match (see [`sense::everyday`]).
+    pub fn term_use(&self, m: &TermMatch<'_>, e: &wordlists::Entry) -> Use {
+        use wordlists::Certainty;
+        if e.certainty == Certainty::High {
+            return Use::Sure;
+        }
+        // A project's own entries are all `high`; cues are by built-in entry.
+        let joined = m.text.contains('-') && !e.term.contains(' ');
         let opens = m.sentence_start && m.after.starts_with(',');
-        // Terms are in block order: look only at this block's.
-        let from = self.terms.partition_point(|t| t.block < m.block);
-        let to = self.terms.partition_point(|t| t.block <= m.block);
-        joined
-            || opens
-            || self.terms[from..to]
-                .iter()
-                .any(|t| t.span != m.span && self.entry(t.entry).certain)
+        if joined || opens || sense::jargon_sense(self.doc, m) {
+            return Use::Sure;
+        }
+        match e.certainty {
+            Certainty::Medium => Use::Unsure,
+            _ => Use::No,
+        }
     }
 
     /// The 1-based line of byte `offset`.

@@ -13,8 +13,11 @@ use super::TermMatch;
 use crate::wordlists::{self, List};
 use crate::Document;
 
-/// The embedded cue file.
+/// The embedded cue file for everyday senses.
 pub const SENSES_TSV: &str = include_str!("../../../../wordlists/senses.tsv");
+
+/// The embedded cue file for jargon senses.
+pub const USES_TSV: &str = include_str!("../../../../wordlists/uses.tsv");
 
 /// How many words before and after a term the `before` and `after` cues
 /// look at.
@@ -52,8 +55,14 @@ fn words(field: &'static str) -> Vec<&'static str> {
         .collect()
 }
 
-/// Cues by built-in entry number.
-static CUES: LazyLock<Vec<Option<Cues>>> = LazyLock::new(|| {
+/// Everyday-sense cues by built-in entry number.
+static CUES: LazyLock<Vec<Option<Cues>>> = LazyLock::new(|| cue_table(SENSES_TSV));
+
+/// Jargon-sense cues (`uses.tsv`) by built-in entry number.
+static USES: LazyLock<Vec<Option<Cues>>> = LazyLock::new(|| cue_table(USES_TSV));
+
+/// The cues of a file in the layout of `senses.tsv`, by entry number.
+fn cue_table(tsv: &'static str) -> Vec<Option<Cues>> {
     let entries = &wordlists::lists().entries;
     let mut by_term: rustc_hash::FxHashMap<(List, String), usize> = Default::default();
     for (i, e) in entries.iter().enumerate() {
@@ -61,7 +70,7 @@ static CUES: LazyLock<Vec<Option<Cues>>> = LazyLock::new(|| {
     }
     let mut table: Vec<Option<Cues>> = Vec::new();
     table.resize_with(entries.len(), || None);
-    for r in wordlists::rows(SENSES_TSV) {
+    for r in wordlists::rows(tsv) {
         let col = |i: usize| r.get(i).copied().unwrap_or("-");
         let Some(list) = list_named(col(0)) else {
             continue;
@@ -81,7 +90,7 @@ static CUES: LazyLock<Vec<Option<Cues>>> = LazyLock::new(|| {
         });
     }
     table
-});
+}
 
 /// Small grammar words: a word after a term that is one of these is not a
 /// noun the term describes.
@@ -183,9 +192,25 @@ pub(crate) fn everyday(doc: &Document<'_>, m: &TermMatch<'_>) -> bool {
     if capital && !latin && in_a_name(block, m) {
         return true;
     }
-    let Some(Some(cues)) = CUES.get(m.entry) else {
+    match CUES.get(m.entry) {
+        Some(Some(cues)) => has_cue(block, m, cues),
+        _ => false,
+    }
+}
+
+/// Whether the words around `m` show that it is used in its jargon sense
+/// (`uses.tsv`): "a **robust** plan", "**deliver** better outcomes".
+pub(crate) fn jargon_sense(doc: &Document<'_>, m: &TermMatch<'_>) -> bool {
+    let Some(Some(cues)) = USES.get(m.entry) else {
         return false;
     };
+    doc.blocks
+        .get(m.block)
+        .is_some_and(|block| has_cue(block, m, cues))
+}
+
+/// Whether one of `cues` is in its place around `m`, within its clause.
+fn has_cue(block: &crate::markdown::Block, m: &TermMatch<'_>, cues: &Cues) -> bool {
     // The match is a slice of its block's text: what comes before it is
     // the text up to where it starts.
     let start = (m.text.as_ptr() as usize).wrapping_sub(block.text.as_ptr() as usize);
