@@ -239,3 +239,28 @@ fn cue_files_name_listed_terms() {
     }
     assert!(problems.is_empty(), "cue-file problems:\n{}", problems.join("\n"));
 }
+
+/// Every `uses.tsv` example is reported by the term's rule, and every
+/// `senses.tsv` example by no rule at all: a cue that does not fire in its
+/// own example is a cue that does nothing.
+#[test]
+fn uses_examples_are_reported() {
+    let text = std::fs::read_to_string(dir().join("uses.tsv")).unwrap();
+    let mut problems = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(list), Some(example)) = (cols.first(), cols.get(6)) else {
+            continue;
+        };
+        let rule = if *list == "jargon" { "jargon" } else { "complex-word" };
+        let report = plainly_core::check(example, &plainly_core::Settings::default());
+        if !report.diagnostics.iter().any(|d| d.rule == rule) {
+            problems.push(format!("{}: {example:?} gives no {rule} finding", cols[1]));
+        }
+    }
+    assert!(problems.is_empty(), "uses.tsv examples not reported:\n{}", problems.join("\n"));
+}
