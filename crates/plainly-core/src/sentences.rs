@@ -64,7 +64,10 @@ pub(crate) fn split_at(text: &str, toks: &[Token], ends: &[u32], out: &mut Vec<S
         let mut dots = usize::from(s == "." || is_dotted_word);
         let mut question = matches!(s, "?" | "!");
         let mut ellipsis = s == "…";
-        while end < toks.len() && touching(toks[end - 1], toks[end]) && toks[end].word.is_none() {
+        while end < toks.len()
+            && (touching(toks[end - 1], toks[end]) || spaced_dot(text, toks[end - 1], toks[end]))
+            && toks[end].word.is_none()
+        {
             match toks[end].text(text) {
                 "." => dots += 1,
                 "?" | "!" => question = true,
@@ -114,7 +117,13 @@ pub(crate) fn split_at(text: &str, toks: &[Token], ends: &[u32], out: &mut Vec<S
                     .and_then(|a| a.checked_sub(1))
                     .and_then(|p| toks[p].word.map(|_| toks[p].text(text)))
                     .is_some_and(|w| w.starts_with(char::is_uppercase));
+                // After an abbreviation, a bracket carries the sentence on:
+                // "before 10 a.m. (Monday to Friday)".
+                let bracket = toks[end].word.is_none() && toks[end].text(text) == "(";
+                let abbreviated = before.is_some_and(|b| abbreviation(b, named) != Abbrev::None);
                 ends_after(before, named, &next)
+                    && !(bracket && abbreviated)
+                    && !list_number(text, &toks[start..i])
             }
         };
         if boundary {
@@ -148,6 +157,41 @@ fn touching(a: Token, b: Token) -> bool {
     a.end == b.start
 }
 
+/// Whether `b` is a full stop one space after the full stop `a`: an
+/// ellipsis written ". . .".
+fn spaced_dot(text: &str, a: Token, b: Token) -> bool {
+    a.end + 1 == b.start
+        && a.text(text) == "."
+        && b.text(text) == "."
+        && text.as_bytes().get(a.end as usize) == Some(&b' ')
+}
+
+/// Whether a full stop after the tokens `before` (the sentence so far)
+/// closes the number of a step rather than a sentence: a number of one or
+/// two digits that starts the sentence ("1. Fill in the form. 2. Post
+/// it."), follows a colon ("Morning visit: 1. Help with washing.") or
+/// follows "Step" at the start ("Step 1. Check ...").
+fn list_number(text: &str, before: &[Token]) -> bool {
+    let Some((last, rest)) = before.split_last() else {
+        return false;
+    };
+    let n = last.text(text);
+    if last.word != Some(WordKind::Number) || n.len() > 2 || !n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let mut words = rest.iter().rev().filter(|t| t.word.is_some());
+    match rest.last() {
+        None => true,
+        Some(t) if t.word.is_none() && t.text(text) == ":" => true,
+        _ => match (words.next(), words.next()) {
+            (None, _) => rest.iter().all(|t| t.word.is_none()),
+            (Some(w), None) => matches!(w.text(text), "Step" | "step" | "Stage" | "stage"),
+            _ => false,
+        },
+    }
+}
+
 fn is_closer(s: &str) -> bool {
     matches!(s, ")" | "]" | "}" | "\"" | "'" | "’" | "”" | "»" | "›")
 }
@@ -172,11 +216,14 @@ enum Case {
 struct Next<'t> {
     case: Case,
     word: &'t str,
+    /// The number of a step: one or two digits, a full stop, a space and
+    /// a capital ("3. Wait").
+    step: bool,
 }
 
 /// What comes after a stop: the first word, past any opening brackets.
 fn next_word<'t>(text: &'t str, toks: &[Token]) -> Next<'t> {
-    for t in toks {
+    for (k, t) in toks.iter().enumerate() {
         let s = t.text(text);
         match t.word {
             None if is_opener(s) => continue,
@@ -190,13 +237,29 @@ fn next_word<'t>(text: &'t str, toks: &[Token]) -> Next<'t> {
                     Some(c) if c.is_alphabetic() => Case::Upper,
                     _ => Case::Other,
                 };
-                return Next { case, word: s };
+                let step = t.word == Some(WordKind::Number)
+                    && s.len() <= 2
+                    && s.bytes().all(|b| b.is_ascii_digit())
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|d| touching(*t, *d) && d.text(text) == ".")
+                    && toks.get(k + 2).is_some_and(|w| {
+                        w.word.is_some()
+                            && w.start > toks[k + 1].end
+                            && w.text(text).starts_with(char::is_uppercase)
+                    });
+                return Next {
+                    case,
+                    word: s,
+                    step,
+                };
             }
         }
     }
     Next {
         case: Case::Other,
         word: "",
+        step: false,
     }
 }
 
@@ -210,7 +273,8 @@ fn ends_after(before: Option<&str>, named: bool, next: &Next) -> bool {
         Abbrev::None => true,
         Abbrev::Never => false,
         Abbrev::Number => next.case != Case::Digit,
-        Abbrev::BeforeCapital => next.case == Case::Upper,
+        // "Measure 5 ml. 3. Wait": a step's number starts a sentence.
+        Abbrev::BeforeCapital => next.case == Case::Upper || next.step,
         Abbrev::BeforeStarter => next.case == Case::Upper && is_starter(next.word),
         Abbrev::Initial => next.case == Case::Upper && next.word != "I" && is_starter(next.word),
         // "Tues. 4 Oct.", "Mon. Tues. and Wed." carry on; "Sept. Late forms"
@@ -241,9 +305,10 @@ enum Abbrev {
 }
 
 /// Titles that come before a name. Matched with their case.
+/// "Sr" is a nursing sister here ("Sr. Price"), as in UK hospitals.
 const TITLES: &[&str] = &[
-    "Capt", "Cllr", "Col", "Dr", "Fr", "Gen", "Hon", "Lt", "Messrs", "Mlle", "Mme", "Mr", "Mrs",
-    "Ms", "Mx", "Prof", "Rev", "Revd", "Rt", "Sgt",
+    "Capt", "Cllr", "Col", "Cpl", "Det", "Dr", "Fr", "Gen", "Hon", "Insp", "Lt", "Messrs", "Mlle",
+    "Mme", "Mr", "Mrs", "Ms", "Mx", "Prof", "Pte", "Rev", "Revd", "Rt", "Sgt", "Sr", "Supt",
 ];
 
 /// Never end a sentence, in any case.
@@ -252,8 +317,11 @@ const NEVER: &[&str] = &[
 ];
 
 /// End a sentence before any capital, in any case.
+/// Units are here too: "twice a wk. The nurse ..." ends, "every 2 hrs.
+/// before meals" does not.
 const BEFORE_CAPITAL: &[&str] = &[
-    "a.m", "al", "co", "esq", "etc", "inc", "jr", "ltd", "p.m", "plc", "sr",
+    "a.m", "al", "approx", "co", "esq", "etc", "hr", "hrs", "inc", "jr", "kg", "km", "ltd", "mg",
+    "min", "mins", "ml", "mths", "p.m", "plc", "secs", "sr", "wk", "wks", "yr", "yrs",
 ];
 
 /// Abbreviated days and months. Sorted.
@@ -293,10 +361,13 @@ fn is_calendar_word(word: &str) -> bool {
 }
 
 /// Ambiguous: end one only before a usual starter. Matched in any case.
+/// References to parts of a law or a document are here ("under s. 117",
+/// "sch. 2", "pp. 4 to 5", "reg. 12"): a number after one never starts a
+/// sentence.
 const BEFORE_STARTER: &[&str] = &[
-    "approx", "appt", "ch", "dept", "esp", "est", "excl", "ext", "fig", "govt", "hosp", "hr",
-    "hrs", "incl", "min", "mins", "misc", "op", "para", "pp", "ref", "tel", "univ", "vol", "wk",
-    "wks", "yr", "yrs",
+    "appt", "art", "arts", "ch", "chs", "cl", "dept", "esp", "est", "excl", "ext", "fig", "figs",
+    "govt", "hosp", "incl", "misc", "op", "p", "para", "paras", "pp", "pt", "ref", "reg", "regs",
+    "s", "sch", "schs", "ss", "tel", "univ", "vol", "vols",
 ];
 
 fn abbreviation(word: &str, named: bool) -> Abbrev {
@@ -311,7 +382,8 @@ fn abbreviation(word: &str, named: bool) -> Abbrev {
     if word == "No" || word == "no" || word == "Nos" || word == "nos" {
         return Abbrev::Number;
     }
-    if bytes.len() == 1 {
+    // A capital letter is an initial; "s." and "p." are references.
+    if bytes.len() == 1 && !matches!(word, "s" | "p") {
         return initial(word);
     }
     let lower = pack(bytes, true).unwrap_or(exact);
@@ -603,6 +675,72 @@ mod tests {
             vec![
                 "Dr. Patel will see you at 3 p.m. on Tues. 4 Oct.",
                 "Please arrive early."
+            ]
+        );
+    }
+
+    #[test]
+    fn references_to_the_law_carry_on() {
+        assert_eq!(
+            sentences("Under s. 117 and sch. 2, see pp. 4 to 5 and reg. 12. We agree."),
+            vec![
+                "Under s. 117 and sch. 2, see pp. 4 to 5 and reg. 12.",
+                "We agree."
+            ]
+        );
+        assert_eq!(
+            sentences("It is in paras. 3.1 to 3.4 (s. 9(1)). Then we met."),
+            vec!["It is in paras. 3.1 to 3.4 (s. 9(1)).", "Then we met."]
+        );
+    }
+
+    #[test]
+    fn steps_written_in_a_paragraph() {
+        assert_eq!(
+            sentences("Morning visit: 1. Help with washing. 2. Make breakfast."),
+            vec!["Morning visit: 1. Help with washing.", "2. Make breakfast."]
+        );
+        assert_eq!(
+            sentences("Step 1. Fill in the form. Step 2. Post it."),
+            vec!["Step 1. Fill in the form.", "Step 2. Post it."]
+        );
+        assert_eq!(
+            sentences("Measure 5 ml. 3. Wait an hour."),
+            vec!["Measure 5 ml.", "3. Wait an hour."]
+        );
+        // A number that does not start the sentence ends it as before.
+        assert_eq!(
+            sentences("We have 12 beds on Ward 4. 12 of them are free."),
+            vec!["We have 12 beds on Ward 4.", "12 of them are free."]
+        );
+    }
+
+    #[test]
+    fn units_and_spaced_ellipses() {
+        assert_eq!(
+            sentences("Come twice a wk. The nurse will call. Wait 30 mins. before eating."),
+            vec![
+                "Come twice a wk.",
+                "The nurse will call.",
+                "Wait 30 mins. before eating."
+            ]
+        );
+        assert_eq!(
+            sentences("It must have regard to . . . the needs of carers. We agree."),
+            vec![
+                "It must have regard to . . . the needs of carers.",
+                "We agree."
+            ]
+        );
+        assert_eq!(
+            sentences(". . . and that is why we wrote."),
+            vec![". . . and that is why we wrote."]
+        );
+        assert_eq!(
+            sentences("Ring before 10 a.m. (Monday to Friday). Sr. Price will answer."),
+            vec![
+                "Ring before 10 a.m. (Monday to Friday).",
+                "Sr. Price will answer."
             ]
         );
     }

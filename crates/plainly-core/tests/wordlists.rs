@@ -186,7 +186,10 @@ fn cue_files_name_listed_terms() {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() != 7 {
-                problems.push(format!("{file}:{line_no}: has {} columns, wants 7", cols.len()));
+                problems.push(format!(
+                    "{file}:{line_no}: has {} columns, wants 7",
+                    cols.len()
+                ));
                 continue;
             }
             let key = (cols[0].to_owned(), cols[1].to_lowercase());
@@ -212,11 +215,17 @@ fn cue_files_name_listed_terms() {
                 }
             }
             last = Some(key);
-            if cols[2..6].iter().all(|c| c.trim() == "-" || c.trim().is_empty()) {
+            if cols[2..6]
+                .iter()
+                .all(|c| c.trim() == "-" || c.trim().is_empty())
+            {
                 problems.push(format!("{file}:{line_no}: {:?} has no cue", cols[1]));
             }
             for (i, c) in cols[2..6].iter().enumerate() {
-                if c.trim() != "-" && c.split("; ").any(|w| w.trim().is_empty() || w.contains(' ')) {
+                if c.trim() != "-"
+                    && c.split("; ")
+                        .any(|w| w.trim().is_empty() || w.contains(' '))
+                {
                     problems.push(format!(
                         "{file}:{line_no}: column {} has an empty or two-word cue ({c:?}); cues are single words",
                         i + 3
@@ -228,7 +237,10 @@ fn cue_files_name_listed_terms() {
             let example = cols[6].to_lowercase().replace('-', " ");
             let term = cols[1].to_lowercase().replace('-', " ");
             let first = term.split(' ').next().unwrap_or("");
-            let stem: String = first.chars().take(4.max(first.chars().count().saturating_sub(2))).collect();
+            let stem: String = first
+                .chars()
+                .take(4.max(first.chars().count().saturating_sub(2)))
+                .collect();
             if !example.contains(&stem) {
                 problems.push(format!(
                     "{file}:{line_no}: the example {:?} does not hold {:?}",
@@ -237,7 +249,11 @@ fn cue_files_name_listed_terms() {
             }
         }
     }
-    assert!(problems.is_empty(), "cue-file problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "cue-file problems:\n{}",
+        problems.join("\n")
+    );
 }
 
 /// Every `uses.tsv` example is reported by the term's rule, and every
@@ -256,11 +272,19 @@ fn uses_examples_are_reported() {
         let (Some(list), Some(example)) = (cols.first(), cols.get(6)) else {
             continue;
         };
-        let rule = if *list == "jargon" { "jargon" } else { "complex-word" };
+        let rule = if *list == "jargon" {
+            "jargon"
+        } else {
+            "complex-word"
+        };
         let report = plainly_core::check(example, &plainly_core::Settings::default());
         if !report.diagnostics.iter().any(|d| d.rule == rule) {
             problems.push(format!("{}: {example:?} gives no {rule} finding", cols[1]));
         }
     }
-    assert!(problems.is_empty(), "uses.tsv examples not reported:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "uses.tsv examples not reported:\n{}",
+        problems.join("\n")
+    );
 }
