@@ -219,9 +219,9 @@ impl Context<'_> {
     /// - `high` terms: every use, sure;
     /// - a cue for the jargon sense (`uses.tsv`: "a **robust** plan",
     ///   "**deliver** outcomes") makes a `medium` or `low` term sure;
-    /// - so does writing a one-word term joined up ("step-down bed",
-    ///   "buy-in": the everyday sense takes a space) or opening a sentence
-    ///   with it as a comment on the whole ("Going forward, ...");
+    /// - so does writing a one-word jargon term joined up ("step-down
+    ///   bed", "buy-in": the everyday sense takes a space) or opening a
+    ///   sentence with it as a comment on the whole ("Going forward, ...");
     /// - otherwise a `medium` term is unsure and a `low` term not reported.
     ///
     /// Cues for the everyday sense (`senses.tsv`) have already removed the
@@ -232,8 +232,10 @@ impl Context<'_> {
             return Use::Sure;
         }
         // A project's own entries are all `high`; cues are by built-in entry.
-        let joined = m.text.contains('-') && !e.term.contains(' ');
-        let opens = m.sentence_start && m.after.starts_with(',');
+        // Only for jargon: "Co-operate" and "However," are no sign.
+        let jargon = e.list == List::Jargon;
+        let joined = jargon && m.text.contains('-') && !e.term.contains(' ');
+        let opens = jargon && m.sentence_start && m.after.starts_with(',');
         if joined || opens || sense::jargon_sense(self.doc, m) {
             return Use::Sure;
         }

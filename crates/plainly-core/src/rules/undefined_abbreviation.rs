@@ -241,6 +241,12 @@ impl Abbr {
     }
 }
 
+/// Whether a word in capitals is also an English word ("US", "IT").
+fn is_english(word: &str) -> bool {
+    let word = word.trim_end_matches("'S").trim_end_matches("’S");
+    crate::syllables::is_word(&word.to_lowercase())
+}
+
 /// Whether `word` has fewer than two capitals: not an abbreviation, and
 /// nothing more to look at (most words).
 pub(crate) fn few_capitals(word: &str) -> bool {
@@ -313,6 +319,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if !s.any_word_has(flags::ABBREVIATION) {
             continue;
         }
+        // A sentence written in capitals ("IF YOU ARE IN ANY DOUBT, CALL
+        // US") is shouted: its words are words, not abbreviations, unless
+        // a listed abbreviation is not also an English word.
+        let words = s.word_data();
+        let shouty = words
+            .iter()
+            .filter(|w| w.kind == WordKind::Word && w.flags & flags::SHOUTY != 0)
+            .count();
+        let shouted = shouty >= 3 && shouty * 5 >= words.len() * 3;
         // The word before, for "Part IV" and "4 GB".
         let mut prev: Option<(&str, WordKind)> = None;
         for (i, w) in s.word_data().iter().enumerate() {
@@ -332,6 +347,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
+            if shouted && (ctx.abbreviation(&abbr.key).is_none() || is_english(w_text)) {
+                continue;
+            }
             // Not abbreviations here: a Roman numeral after "Part" or a
             // name ("Part IV", "Henry VIII"), a unit after a number.
             if abbr.roman {
@@ -519,6 +537,22 @@ fn defines(src: &str, span: Span) -> bool {
 mod tests {
     use crate::rules::test_support::{flagged, flagged_with};
     use crate::{check, Audience, Settings};
+
+    #[test]
+    fn words_of_a_sentence_in_capitals_are_not_abbreviations() {
+        assert_eq!(
+            flagged(
+                "undefined-abbreviation",
+                "IF YOU ARE IN ANY DOUBT, CALL US WITHIN TEN DAYS OR WRITE TO THE CQC."
+            ),
+            vec!["CQC"]
+        );
+        // Outside such a sentence, a word in capitals may still be one.
+        assert_eq!(
+            flagged("undefined-abbreviation", "Call the PALS team."),
+            vec!["PALS"]
+        );
+    }
 
     #[test]
     fn definitions_in_every_form() {
