@@ -1,7 +1,12 @@
-//! Compiles the syllable word lists in `data/` into the binary hash table
-//! that `src/syllables/table.rs` reads with `include_bytes!`, so the library
-//! parses no text at start-up. The format is described in
-//! `src/syllables/table_format.rs`, which this script shares with the library.
+//! Compiles the word data in `data/` into binary hash tables that the
+//! library reads with `include_bytes!`, so it parses no text at start-up:
+//!
+//! - `syllables.bin` from the syllable lists, read by `src/syllables/table.rs`;
+//! - `wordfreq.bin` from `data/wordfreq.tsv` and the UK everyday words of
+//!   `wordlists/everyday-uk.tsv`, read by `src/frequency.rs`.
+//!
+//! The format is described in `src/syllables/table_format.rs`, which this
+//! script shares with the library.
 
 use std::collections::BTreeMap;
 use std::env;
@@ -9,16 +14,24 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 #[path = "src/syllables/table_format.rs"]
+#[allow(dead_code)] // the look-up is the library's
 mod table_format;
 
-use table_format::{hash, slot_for, HEADER_LEN, MAGIC, MAX_WORD_LEN};
+use table_format::{hash, slot_for, FREQUENCY_MAGIC, HEADER_LEN, MAGIC, MAX_WORD_LEN};
 
 const SOURCES: [&str; 2] = ["data/syllables.tsv", "data/british.tsv"];
+
+const FREQUENCIES: &str = "data/wordfreq.tsv";
+const EVERYDAY_UK: &str = "../../wordlists/everyday-uk.tsv";
+/// What a UK everyday word counts as, at least, in tenths of the Zipf
+/// scale; `src/frequency.rs` says why (its `EVERYDAY_UK`, kept equal by a
+/// test there).
+const EVERYDAY_UK_TENTHS: u8 = 45;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/syllables/table_format.rs");
-    for source in SOURCES {
+    for source in SOURCES.iter().chain([&FREQUENCIES, &EVERYDAY_UK]) {
         println!("cargo:rerun-if-changed={source}");
     }
 
@@ -30,9 +43,76 @@ fn main() {
         read_list(&manifest_dir.join(source), source, &mut words);
     }
 
-    let table = build_table(&words);
-    let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR")).join("syllables.bin");
-    fs::write(&out, table).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
+    write(&out_dir.join("syllables.bin"), &build_table(&words, MAGIC));
+
+    let mut frequencies = BTreeMap::new();
+    read_frequencies(&manifest_dir.join(FREQUENCIES), &mut frequencies);
+    read_everyday(&manifest_dir.join(EVERYDAY_UK), &mut frequencies);
+    write(
+        &out_dir.join("wordfreq.bin"),
+        &build_table(&frequencies, FREQUENCY_MAGIC),
+    );
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+/// The lines of a data file that hold something: `#` comments and blank
+/// lines left out, with their line numbers.
+fn data_lines(path: &Path) -> Vec<(usize, String)> {
+    let text =
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, l.to_owned()))
+        .collect()
+}
+
+/// `word<TAB>zipf` lines, the Zipf value with one decimal place, stored in
+/// tenths.
+fn read_frequencies(path: &Path, words: &mut BTreeMap<String, u8>) {
+    for (line_no, line) in data_lines(path) {
+        let (word, zipf) = line.split_once('\t').unwrap_or((&line, ""));
+        let tenths = zipf
+            .split_once('.')
+            .and_then(|(whole, tenth)| {
+                let whole: u8 = whole.parse().ok()?;
+                let tenth: u8 = tenth.parse().ok().filter(|&t| t < 10 && tenth.len() == 1)?;
+                whole.checked_mul(10)?.checked_add(tenth)
+            })
+            .filter(|&t| t <= 90)
+            .unwrap_or_else(|| {
+                panic!("{FREQUENCIES}:{line_no}: the frequency must be like 3.5: {line:?}")
+            });
+        check_word(word, FREQUENCIES, line_no);
+        if words.insert(word.to_owned(), tenths).is_some() {
+            panic!("{FREQUENCIES}:{line_no}: {word:?} is listed twice");
+        }
+    }
+}
+
+/// The first column of the UK everyday list (after its header line): each
+/// word counts as at least [`EVERYDAY_UK_TENTHS`].
+fn read_everyday(path: &Path, words: &mut BTreeMap<String, u8>) {
+    for (line_no, line) in data_lines(path).into_iter().skip(1) {
+        let word = line.split('\t').next().unwrap_or("");
+        check_word(word, EVERYDAY_UK, line_no);
+        let value = words.entry(word.to_owned()).or_insert(0);
+        *value = (*value).max(EVERYDAY_UK_TENTHS);
+    }
+}
+
+fn check_word(word: &str, name: &str, line_no: usize) {
+    let ok = !word.is_empty()
+        && word.len() <= MAX_WORD_LEN
+        && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'');
+    assert!(
+        ok,
+        "{name}:{line_no}: the word must be lowercase a-z or ', at most {MAX_WORD_LEN} bytes: {word:?}"
+    );
 }
 
 /// Read `word<TAB>syllables[<TAB>anything]` lines; `#` starts a comment.
@@ -68,7 +148,7 @@ fn read_list(path: &Path, name: &str, words: &mut BTreeMap<String, u8>) {
     }
 }
 
-fn build_table(words: &BTreeMap<String, u8>) -> Vec<u8> {
+fn build_table(words: &BTreeMap<String, u8>, magic: [u8; 4]) -> Vec<u8> {
     let mut blob = Vec::new();
     let mut offsets = Vec::with_capacity(words.len());
     for (word, &count) in words {
@@ -89,7 +169,7 @@ fn build_table(words: &BTreeMap<String, u8>) -> Vec<u8> {
     }
 
     let mut out = Vec::with_capacity(HEADER_LEN + slots.len() * 4 + blob.len());
-    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&magic);
     out.extend_from_slice(&n_slots.to_le_bytes());
     out.extend_from_slice(
         &u32::try_from(blob.len())

@@ -18,6 +18,9 @@ pub(crate) enum Kind {
     Count,
     /// A reading age: a number more than 0.
     Age,
+    /// A word frequency on the Zipf scale, in
+    /// [`plainly_core::Thresholds::WORD_FREQUENCY_RANGE`].
+    Frequency,
     /// A list of words and phrases.
     Words,
     /// A list of file patterns.
@@ -198,6 +201,15 @@ pub(crate) const THRESHOLDS: &[Threshold] = &[
             "Whether terms of the trade (such as safeguarding) pass, rather than being flagged for explaining.",
         ),
         from_audience: |t| t.explain_terms_pass.to_string(),
+    },
+    Threshold {
+        rule: "uncommon-word",
+        key: key(
+            "min-frequency",
+            Kind::Frequency,
+            "A word rarer than this on the Zipf scale is flagged: from 1.5 (only the rarest words) to 4.5 (all but common words). 3 is a word seen about once in a million.",
+        ),
+        from_audience: |t| format!("{:.1}", t.min_word_frequency),
     },
 ];
 

@@ -207,6 +207,7 @@ fn merge_limits(into: &mut Limits, from: &Limits) {
         hard_sentence_age,
         well_known_abbreviations_pass,
         explain_terms_pass,
+        min_word_frequency,
     } = *from;
     fn set<T>(into: &mut Option<T>, from: Option<T>) {
         if from.is_some() {
@@ -222,6 +223,7 @@ fn merge_limits(into: &mut Limits, from: &Limits) {
         well_known_abbreviations_pass,
     );
     set(&mut into.explain_terms_pass, explain_terms_pass);
+    set(&mut into.min_word_frequency, min_word_frequency);
 }
 
 fn read_error(path: &Path, e: &std::io::Error) -> ConfigError {

@@ -238,6 +238,21 @@ impl Parser<'_> {
         }
     }
 
+    /// A word frequency on the Zipf scale, within the range the word table
+    /// can tell apart.
+    fn frequency(&self, name: &str, item: &Item, example: &str) -> Result<f64, ConfigError> {
+        let n = self.age(name, item, example)?;
+        let (low, high) = plainly_core::Thresholds::WORD_FREQUENCY_RANGE;
+        if (low..=high).contains(&n) {
+            Ok(n)
+        } else {
+            Err(self.error(
+                item.span(),
+                format!("{name} must be from {low} to {high}, like {example}."),
+            ))
+        }
+    }
+
     /// A list of strings. `what` and `example` describe one entry.
     fn strings(
         &self,
@@ -521,6 +536,7 @@ impl Parser<'_> {
             "min-age" => l.hard_sentence_age = Some(self.age(name, v, &example)?),
             "allow-well-known" => l.well_known_abbreviations_pass = Some(self.bool(name, v)?),
             "allow-explained-terms" => l.explain_terms_pass = Some(self.bool(name, v)?),
+            "min-frequency" => l.min_word_frequency = Some(self.frequency(name, v, &example)?),
             // Every key in the tables is handled above; a test checks it.
             _ => {}
         }

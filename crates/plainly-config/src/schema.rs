@@ -77,6 +77,10 @@ fn kind(kind: Kind) -> Value {
         Kind::Bool => json!({ "type": "boolean" }),
         Kind::Count => json!({ "type": "integer", "minimum": 1 }),
         Kind::Age => json!({ "type": "number", "exclusiveMinimum": 0 }),
+        Kind::Frequency => {
+            let (low, high) = plainly_core::Thresholds::WORD_FREQUENCY_RANGE;
+            json!({ "type": "number", "minimum": low, "maximum": high })
+        }
         Kind::Words | Kind::Globs => json!({ "type": "array", "items": text }),
         Kind::Jargon => json!({
             "type": "object",

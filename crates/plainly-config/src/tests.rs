@@ -478,6 +478,7 @@ fn every_limit_reaches_the_settings() {
     for t in keys::THRESHOLDS {
         let value = match t.key.kind {
             keys::Kind::Count | keys::Kind::Age => "3".to_owned(),
+            keys::Kind::Frequency => "2".to_owned(),
             // The opposite of the default, so the change shows.
             _ => ((t.from_audience)(&public) != "true").to_string(),
         };
@@ -505,6 +506,23 @@ fn every_rule_can_be_switched_off_and_given_a_severity() {
         assert!(!s.enabled(rule.name));
         assert_eq!(s.severity.get(rule.name), Some(&Severity::Error));
     }
+}
+
+#[test]
+fn word_frequencies_stay_in_the_range_the_table_holds() {
+    let s = settings("[rules.uncommon-word]\nmin-frequency = 2.5", "a.md");
+    assert_eq!(s.limits.min_word_frequency, Some(2.5));
+    assert_eq!(s.thresholds().min_word_frequency, 2.5);
+    let s = settings("[rules.uncommon-word]\nmin-frequency = 4", "a.md");
+    assert_eq!(s.limits.min_word_frequency, Some(4.0));
+    assert_eq!(
+        error("[rules.uncommon-word]\nmin-frequency = 1"),
+        "plainly.toml:2:17: min-frequency must be from 1.5 to 4.5, like 3.0."
+    );
+    assert_eq!(
+        error("[rules.uncommon-word]\nmin-frequency = 7"),
+        "plainly.toml:2:17: min-frequency must be from 1.5 to 4.5, like 3.0."
+    );
 }
 
 #[test]

@@ -34,6 +34,7 @@
 
 pub mod diagnostic;
 pub mod fix;
+mod frequency;
 mod lookup;
 pub mod markdown;
 pub mod metrics;
@@ -123,6 +124,9 @@ struct WordData {
     long: bool,
     /// What rules look for in every word ([`flags`]).
     flags: u8,
+    /// How common the word is ([`frequency::of`]), in tenths of the Zipf
+    /// scale; [`frequency::UNJUDGED`] for numbers, codes and links.
+    zipf: u8,
 }
 
 /// What a word is like, worked out once per distinct word when the document
@@ -232,16 +236,17 @@ impl<'s> Document<'s> {
                     let Some(kind) = t.word else { continue };
                     // Numbers, codes, inline code and links count as one
                     // syllable each: see `metrics` for why.
-                    let (syllables, long, letters, flags) = match kind {
+                    let (syllables, long, letters, flags, zipf) = match kind {
                         WordKind::Word => {
                             memo.get(&block.text, t.start as usize..t.end as usize, |text| {
                                 let n = syllables::count(text).min(u32::from(u16::MAX)) as u16;
-                                (n, n >= 3 && long_word(text), alnum(text), flags::of(text))
+                                let long = n >= 3 && long_word(text);
+                                (n, long, alnum(text), flags::of(text), frequency::of(text))
                             })
                         }
                         WordKind::Number | WordKind::Code | WordKind::Link => {
                             let text = t.text(&block.text);
-                            (1, false, alnum(text), flags::of(text))
+                            (1, false, alnum(text), flags::of(text), frequency::UNJUDGED)
                         }
                     };
                     doc.words.push(WordData {
@@ -252,6 +257,7 @@ impl<'s> Document<'s> {
                         kind,
                         long,
                         flags,
+                        zipf,
                     });
                 }
                 let span = block.source_span(split.text.clone());

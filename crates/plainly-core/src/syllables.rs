@@ -40,12 +40,12 @@
 //! Nothing here allocates for ordinary words, and no input can panic.
 
 mod acronyms;
-mod british;
+pub(crate) mod british;
 pub(crate) mod memo;
 mod numbers;
 mod rules;
 mod table;
-mod table_format;
+pub(crate) mod table_format;
 
 use table::MAX_WORD_LEN;
 

@@ -49,6 +49,25 @@ const LISTS: &[List] = &[
         columns: 4,
         allowed: &[(2, &["yes", "no"]), (3, SOURCES)],
     },
+    List {
+        file: "everyday-uk.tsv",
+        columns: 2,
+        allowed: &[(
+            1,
+            &[
+                "care",
+                "health",
+                "money",
+                "council",
+                "housing",
+                "family",
+                "home",
+                "garden",
+                "shops",
+                "transport",
+            ],
+        )],
+    },
 ];
 
 /// Where entries come from (see `wordlists/README.md`): `statutory` is UK

@@ -9,7 +9,9 @@ declare_rule! {
     ///
     /// A sentence whose reading age is well above the audience's target
     /// (15 or more for the public), and which is not already flagged as too
-    /// long. The message says why: long words, length, or both.
+    /// long. The message says why: it names the long words, and the one or
+    /// two least common in everyday English (from the same word counts as
+    /// `uncommon-word`).
     ///
     /// ## Why it matters
     ///
@@ -42,8 +44,16 @@ declare_rule! {
 /// Sentences shorter than this are not scored.
 const MIN_WORDS: usize = 8;
 
+/// How far above `uncommon-word`'s cut-off (in tenths of the Zipf scale) a
+/// word may be and still be named as one of the least common: half a
+/// step, so for the public words under 3.5 ("rationale", "ratified"), not
+/// everyday ones such as "discharge" or "enclosed" (3.9).
+const NAME_ABOVE_CUT_OFF: f64 = 0.5;
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let t = ctx.thresholds;
+    // `as` saturates, and NaN becomes 0 (no word is named).
+    let name_below = ((t.min_word_frequency + NAME_ABOVE_CUT_OFF) * 10.0).round() as u8;
     for s in ctx.doc.sentences() {
         let words = s.word_data();
         let n = words.len();
@@ -56,6 +66,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let mut syllables = 0u32;
         let mut long = 0;
         let mut shown = [""; 4];
+        // The two least common words, rarest first, as (frequency, word).
+        let mut rarest = [(name_below, ""); 2];
         for (i, w) in words.iter().enumerate() {
             // "7:20pm", "A4": read like numbers.
             if w.kind != WordKind::Word || w.flags & flags::DIGIT != 0 {
@@ -75,6 +87,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 long += 1;
             }
+            // Names and abbreviations are not words to change.
+            if w.zipf < rarest[1].0 && !capital && w.flags & flags::ABBREVIATION == 0 {
+                let text = s.text_of(w);
+                if rarest[0].1 == text {
+                    continue;
+                }
+                rarest[1] = (w.zipf, text);
+                if rarest[1].0 < rarest[0].0 {
+                    rarest.swap(0, 1);
+                }
+            }
         }
         // Flesch-Kincaid grade of the one sentence, as a reading age. The
         // formula and its constants are in `metrics.rs`.
@@ -88,8 +111,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // The message, written straight into one string.
-        let mut message =
-            String::with_capacity(80 + shown.iter().take(long).map(|w| w.len() + 4).sum::<usize>());
+        let named = rarest.iter().filter(|(_, w)| !w.is_empty());
+        let mut message = String::with_capacity(
+            120 + shown
+                .iter()
+                .take(long)
+                .chain(named.clone().map(|(_, w)| w))
+                .map(|w| w.len() + 4)
+                .sum::<usize>(),
+        );
         message.push_str("This sentence has a reading age of about ");
         // Writing to a string cannot fail.
         let _ = write!(message, "{}", age.round() as i64);
@@ -103,6 +133,21 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             message.push('"');
         }
         message.push('.');
+        match rarest {
+            [(_, first), (_, "")] if !first.is_empty() => {
+                message.push_str(" The least common is \"");
+                message.push_str(first);
+                message.push_str("\".");
+            }
+            [(_, first), (_, second)] if !first.is_empty() => {
+                message.push_str(" The least common are \"");
+                message.push_str(first);
+                message.push_str("\" and \"");
+                message.push_str(second);
+                message.push_str("\".");
+            }
+            _ => {}
+        }
         out.push(Diagnostic {
             rule: HARD_SENTENCE.name,
             severity: HARD_SENTENCE.severity,
@@ -113,5 +158,46 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             )],
             related: None,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Settings};
+
+    fn message(text: &str) -> String {
+        let report = check(text, &Settings::default());
+        let found: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "hard-sentence")
+            .collect();
+        assert_eq!(found.len(), 1, "{text}");
+        found[0].message.as_str().to_owned()
+    }
+
+    #[test]
+    fn names_the_least_common_words() {
+        let m = message(
+            "Your individualised rehabilitation necessitates a comprehensive multidisciplinary evaluation.",
+        );
+        assert!(
+            m.ends_with("The least common are \"necessitates\" and \"individualised\"."),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn names_no_common_word_and_no_name() {
+        // Long words, all of them common: none is named as least common.
+        let m = message(
+            "The community organisation will definitely consider additional opportunities for everybody.",
+        );
+        assert!(!m.contains("least common"), "{m}");
+        // A rare name is not a word to change.
+        let m = message(
+            "Dr Okonkwo says your individualised rehabilitation necessitates a comprehensive evaluation.",
+        );
+        assert!(!m.contains("Okonkwo"), "{m}");
     }
 }

@@ -27,6 +27,7 @@ mod long_sentence;
 mod passive_voice;
 mod reading_age;
 pub(crate) mod sense;
+mod uncommon_word;
 mod undefined_abbreviation;
 pub(crate) mod unused_suppression;
 
@@ -102,6 +103,7 @@ pub static RULES: &[&Rule] = &[
     &passive_voice::PASSIVE_VOICE,
     &inclusive_language::INCLUSIVE_LANGUAGE,
     &all_caps::ALL_CAPS,
+    &uncommon_word::UNCOMMON_WORD,
     &unused_suppression::UNUSED_SUPPRESSION,
 ];
 
@@ -114,6 +116,7 @@ pub(crate) const TERM_RULES: &[&str] = &[
     "complex-word",
     "latin-abbreviation",
     "inclusive-language",
+    "uncommon-word",
 ];
 
 /// Rules that flag single words and phrases: the ones a project's
@@ -126,6 +129,7 @@ pub const WORD_RULES: &[&str] = &[
     "inclusive-language",
     "all-caps",
     "passive-voice",
+    "uncommon-word",
 ];
 
 /// The rule called `name`.
