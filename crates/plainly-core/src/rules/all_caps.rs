@@ -60,7 +60,17 @@ pub(crate) fn is_shouted(word: &str) -> bool {
     if lists.abbreviation(base).is_some() || super::undefined_abbreviation::is_roman(word) {
         return false;
     }
-    crate::syllables::is_word(&word.replace('’', "'"))
+    is_english(word)
+}
+
+/// Whether a word, in any case, is an English word: in the pronouncing
+/// dictionary, or common in the word counts (the dictionary table leaves
+/// out the words held back to test the syllable rules, "if" and "you"
+/// among them).
+pub(crate) fn is_english(word: &str) -> bool {
+    let lower = word.replace('’', "'").to_ascii_lowercase();
+    crate::syllables::is_word(&lower)
+        || crate::frequency::listed(lower.as_bytes()).is_some_and(|z| z >= 40)
 }
 
 /// Whether a word of a sentence is shouted, remembered in `memo`.

@@ -8,7 +8,7 @@ declare_rule! {
     /// ## What it flags
     ///
     /// A word that is rare in everyday English, the first time it is used
-    /// in a document: "apyrexial", "nocte", "contemporaneously". How rare
+    /// in a document: "diaphoretic", "erythematous", "supernumerary". How rare
     /// is judged from real word counts (wordfreq, on the Zipf scale), with
     /// a list of UK everyday words that global counts under-rate ("carer",
     /// "rota", "allotment") passed as common.
@@ -34,7 +34,7 @@ declare_rule! {
     /// ## Example
     ///
     /// ```markdown
-    /// Your dad was apyrexial when the nurse saw him.
+    /// Your dad was diaphoretic when the nurse saw him.
     /// ```
     ///
     /// ## Use instead
@@ -83,8 +83,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             key.clear();
             key.extend(text.chars().map(|c| if c == '’' { '\'' } else { c }));
             key.make_ascii_lowercase();
-            // "nebuliser's", "nebulisers" and "nebulisers'" are the word
-            // "nebuliser".
+            // "tonometer's", "tonometers" and "tonometers'" are the word
+            // "tonometer".
             if let Some(stem) = key.strip_suffix("'s") {
                 key.truncate(stem.len());
             }
@@ -174,18 +174,18 @@ mod tests {
         assert_eq!(
             flagged(
                 RULE,
-                "Your dad was apyrexial this morning. He was still apyrexial at noon."
+                "Your dad was diaphoretic this morning. He was still diaphoretic at noon."
             ),
-            ["apyrexial"]
+            ["diaphoretic"]
         );
         // The same word with a capital, as a possessive or a plural, is
         // the same word: reported once.
         assert_eq!(
             flagged(
                 RULE,
-                "Clean the nebuliser. The nebuliser's mask is soft. We sell nebulisers. The nebulisers' masks fit. Nebuliser parts are cheap."
+                "Clean the tonometer. The tonometer's mask is soft. We sell tonometers. The tonometers' masks fit. Tonometer parts are cheap."
             ),
-            ["nebuliser"]
+            ["tonometer"]
         );
     }
 
@@ -230,12 +230,12 @@ mod tests {
         settings
             .words
             .jargon
-            .push(CustomTerm::new("apyrexial", ["without a fever"]));
-        assert!(flagged_with(RULE, "He was apyrexial.", &settings).is_empty());
+            .push(CustomTerm::new("diaphoretic", ["sweating a lot"]));
+        assert!(flagged_with(RULE, "He was diaphoretic.", &settings).is_empty());
         // A word the project allows.
         let mut settings = Settings::default();
-        settings.words.allowed.push("apyrexial".into());
-        assert!(flagged_with(RULE, "He was apyrexial.", &settings).is_empty());
+        settings.words.allowed.push("diaphoretic".into());
+        assert!(flagged_with(RULE, "He was diaphoretic.", &settings).is_empty());
     }
 
     #[test]
@@ -278,7 +278,7 @@ mod tests {
 
     #[test]
     fn hyphenated_compounds_are_judged_by_their_parts() {
-        assert!(flagged(RULE, "She was post-ictal for an hour.").len() == 1);
+        assert!(flagged(RULE, "The skin was semi-erythematous today.").len() == 1);
         assert!(flagged(RULE, "It is a well-known place.").is_empty());
     }
 }

@@ -244,7 +244,7 @@ impl Abbr {
 /// Whether a word in capitals is also an English word ("US", "IT").
 fn is_english(word: &str) -> bool {
     let word = word.trim_end_matches("'S").trim_end_matches("’S");
-    crate::syllables::is_word(&word.to_lowercase())
+    super::all_caps::is_english(word)
 }
 
 /// Whether `word` has fewer than two capitals: not an abbreviation, and
