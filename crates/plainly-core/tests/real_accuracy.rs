@@ -301,14 +301,17 @@ fn held_out_documents() {
     );
 }
 
-/// Floors: the figures reached (targets: 92% of held-out terms; 70% of
-/// labelled terms in held-out documents with at most one false finding per
-/// 500 words). Raised as the figures rise.
-const FLOOR_DEV_RECALL: f64 = 0.0;
-const FLOOR_HELD_OUT_RECALL: f64 = 0.0;
-const FLOOR_DEV_DOCUMENTS: f64 = 0.0;
-const FLOOR_HELD_OUT_DOCUMENTS: f64 = 0.0;
-const CEILING_FALSE_PER_500: f64 = 100.0;
+/// Floors and ceiling: a little under the figures reached when issue 11's
+/// work ended, so that a change that makes things worse fails. Targets:
+/// 92% of held-out terms; 70% of labelled terms in held-out documents with
+/// at most one false finding per 500 words. Reached: development terms
+/// 98.1%, held-out 87.2%; development documents 94.4% with 2.03 false per
+/// 500 words (tuned on: it flatters), held-out documents 65.4% with 3.55.
+const FLOOR_DEV_RECALL: f64 = 95.0;
+const FLOOR_HELD_OUT_RECALL: f64 = 86.0;
+const FLOOR_DEV_DOCUMENTS: f64 = 92.0;
+const FLOOR_HELD_OUT_DOCUMENTS: f64 = 64.0;
+const CEILING_FALSE_PER_500: f64 = 3.7;
 
 #[test]
 fn marks_are_read_and_taken_out() {

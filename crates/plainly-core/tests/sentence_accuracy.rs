@@ -117,7 +117,9 @@ fn fourth_held_out_set() {
     );
 }
 
-const FOURTH_FLOOR: f64 = 0.0;
+/// 100% of the development cases and 97.3% of the held-out ones when
+/// issue 11's work ended (target 98%).
+const FOURTH_FLOOR: f64 = 97.0;
 
 /// Held-out cases are not printed, so nobody tunes on them by accident;
 /// `PLAINLY_SHOW_HELD_OUT=1` shows them.
