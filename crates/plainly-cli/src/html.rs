@@ -178,12 +178,13 @@ fn file_section(h: &mut String, i: usize, r: &Checked) {
     h.push_str("</section>\n");
 }
 
-/// A bar from reading age 5 to 20, with the target band and the text's age.
+/// A bar from reading age 5 to 20, with the target band (the two years up
+/// to the audience's target: 9 to 11 for the public) and the text's age.
 fn scale(h: &mut String, age: f64, target: f64) {
     const LOW: f64 = 5.0;
     const HIGH: f64 = 20.0;
     let at = |x: f64| ((x.clamp(LOW, HIGH) - LOW) / (HIGH - LOW) * 100.0).round();
-    let band_start = at(9.0_f64.min(target));
+    let band_start = at(target - 2.0);
     let band_end = at(target);
     let _ = writeln!(
         h,
@@ -192,7 +193,7 @@ fn scale(h: &mut String, age: f64, target: f64) {
          <p class=\"scale-labels\" aria-hidden=\"true\"><span>5</span><span>target: {} to {}</span><span>20</span></p>",
         band_end - band_start,
         at(age),
-        9.0_f64.min(target),
+        target - 2.0,
         target
     );
 }

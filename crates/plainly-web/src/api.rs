@@ -37,7 +37,7 @@ pub(crate) fn error(status: StatusCode, message: &str) -> Response<Body> {
 
 /// The plain message for an error status that a layer answered with no
 /// body of its own (a time-out, a wrong method, a panic).
-pub(crate) fn message_for(status: StatusCode, timeout_secs: u64) -> String {
+pub(crate) fn message_for(status: StatusCode, timeout_secs: f64) -> String {
     match status {
         StatusCode::NOT_FOUND => "There is nothing at this address. The page is at /, \
              and the API at /api/check, /api/rules and /healthz."
@@ -46,8 +46,9 @@ pub(crate) fn message_for(status: StatusCode, timeout_secs: u64) -> String {
              Send text to check with POST; ask for pages and rules with GET."
             .to_owned(),
         StatusCode::REQUEST_TIMEOUT => format!(
-            "The request took more than {timeout_secs} seconds, so it was stopped. \
-             Try again, or check a shorter text."
+            "The request took more than {} seconds, so it was stopped. \
+             Try again, or check a shorter text.",
+            (timeout_secs * 10.0).round() / 10.0
         ),
         StatusCode::PAYLOAD_TOO_LARGE => too_large(),
         StatusCode::SERVICE_UNAVAILABLE => "The server is busy checking other texts. \
@@ -142,7 +143,7 @@ async fn on_blocking_thread<T: Send + 'static>(
     tokio::task::spawn_blocking(work).await.map_err(|_| {
         error(
             StatusCode::INTERNAL_SERVER_ERROR,
-            &message_for(StatusCode::INTERNAL_SERVER_ERROR, 0),
+            &message_for(StatusCode::INTERNAL_SERVER_ERROR, 0.0),
         )
     })
 }
@@ -249,6 +250,6 @@ pub(crate) async fn healthz() -> impl IntoResponse {
 pub(crate) async fn not_found() -> Response<Body> {
     error(
         StatusCode::NOT_FOUND,
-        &message_for(StatusCode::NOT_FOUND, 0),
+        &message_for(StatusCode::NOT_FOUND, 0.0),
     )
 }

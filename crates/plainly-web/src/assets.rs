@@ -64,7 +64,7 @@ pub(crate) async fn asset(Path(name): Path<String>) -> Response<Body> {
         Some((_, content_type, bytes)) => file(content_type, bytes),
         None => api::error(
             StatusCode::NOT_FOUND,
-            &api::message_for(StatusCode::NOT_FOUND, 0),
+            &api::message_for(StatusCode::NOT_FOUND, 0.0),
         ),
     }
 }

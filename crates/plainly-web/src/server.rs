@@ -52,7 +52,7 @@ pub struct Running {
 /// POST /api/sentences    the same body -> the hard and very hard sentences
 /// ```
 pub fn router(formats: Arc<dyn Formats>, options: &Options) -> Router {
-    let timeout_secs = options.timeout.as_secs().max(1);
+    let timeout_secs = options.timeout.as_secs_f64();
     let state = AppState { formats };
     let in_flight = Arc::new(Semaphore::new(options.max_in_flight.max(1)));
     let mut app = Router::new()
@@ -109,7 +109,7 @@ pub fn router(formats: Arc<dyn Formats>, options: &Options) -> Router {
         if let Ok(origin) = HeaderValue::from_str(origin) {
             app = app.layer(
                 CorsLayer::new()
-                    .allow_origin(AllowOrigin::exact(origin))
+                    .allow_origin(AllowOrigin::list([origin]))
                     .allow_methods([Method::GET, Method::POST])
                     .allow_headers([header::CONTENT_TYPE]),
             );
@@ -132,6 +132,19 @@ pub fn serve(
         .max_blocking_threads(threads.max(2) * 2)
         .enable_all()
         .build()?;
+    // A panic is answered 500 and the server carries on; what it says
+    // could quote the text being checked, so only where it happened is
+    // printed.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "error: plainly hit a bug while answering a request{place}. It answered \
+             with an error and carries on. Please report this bug."
+        );
+    }));
     runtime.block_on(async move {
         let listener = TcpListener::bind(options.address).await?;
         let address = listener.local_addr()?;
@@ -190,7 +203,7 @@ async fn cap_in_flight(
     let Ok(_permit) = in_flight.try_acquire_owned() else {
         return error(
             StatusCode::SERVICE_UNAVAILABLE,
-            &message_for(StatusCode::SERVICE_UNAVAILABLE, 0),
+            &message_for(StatusCode::SERVICE_UNAVAILABLE, 0.0),
         );
     };
     next.run(request).await
@@ -200,13 +213,13 @@ async fn cap_in_flight(
 fn panic_response(_: Box<dyn Any + Send + 'static>) -> Response<Body> {
     error(
         StatusCode::INTERNAL_SERVER_ERROR,
-        &message_for(StatusCode::INTERNAL_SERVER_ERROR, 0),
+        &message_for(StatusCode::INTERNAL_SERVER_ERROR, 0.0),
     )
 }
 
 /// Gives every error a JSON body with a plain message, when the layer that
 /// answered (a time-out, a wrong method) left it empty.
-async fn plain_errors(response: Response<Body>, timeout_secs: u64) -> Response<Body> {
+async fn plain_errors(response: Response<Body>, timeout_secs: f64) -> Response<Body> {
     let status = response.status();
     let is_json = response
         .headers()
