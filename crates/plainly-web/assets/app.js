@@ -34,6 +34,7 @@
     "inclusive-language", "all-caps", "passive-voice", "uncommon-word"];
   const BLOCK_RULES = ["long-sentence", "hard-sentence", "long-paragraph", "reading-age"];
   const TARGET = { "public": 11, "easy-read": 9, "professional": 14 };
+  const FOR = { "public": "For the public", "easy-read": "For Easy Read", "professional": "For staff and professionals" };
   const AIM = { "public": "Aim for 9 to 11.", "easy-read": "Aim for 9 or under.", "professional": "Aim for 14 or under." };
 
   function label(rule) { return LABELS[rule] || "Other"; }
@@ -134,9 +135,9 @@
     const counts = {};
     for (const d of diagnostics) counts[label(d.rule)] = (counts[label(d.rule)] || 0) + 1;
     const parts = Object.entries(counts).map(([k, n]) => n + " " + k.toLowerCase());
-    let said = diagnostics.length === 0
-      ? "No problems found."
-      : plural(diagnostics.length, "problem", "problems") + " found: " + parts.join(", ") + ".";
+    let said = FOR[result.audience] + ": " + (diagnostics.length === 0
+      ? "no problems found."
+      : plural(diagnostics.length, "problem", "problems") + " found: " + parts.join(", ") + ".");
     if (file.metrics.scores) said += " Reading age " + Math.round(file.metrics.scores.reading_age) + ".";
     status.textContent = said;
     if (current) {
