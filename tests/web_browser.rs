@@ -92,7 +92,10 @@ fn the_page_and_the_report_in_chromium() {
         String::from_utf8_lossy(&out.stderr)
     );
     println!("{printed}");
-    assert!(out.status.success(), "the browser checks failed:\n{printed}");
+    assert!(
+        out.status.success(),
+        "the browser checks failed:\n{printed}"
+    );
     assert!(out_dir.join("page-desktop.png").is_file());
     // The server printed nothing of what was checked.
     let logged = server.stop();

@@ -108,9 +108,9 @@ fn legend(h: &mut String) {
         );
     }
     h.push_str(
-        "<li><mark class=\"pl-mark pl-k-block\">Long or hard sentence, paragraph or section</mark></li>\n\
-         <li><span class=\"pl-hard\">Hard sentence</span></li>\n\
-         <li><span class=\"pl-very-hard\">Very hard sentence</span></li>\n</ul>\n",
+        "<li><span class=\"pl-hard\">Hard sentence</span></li>\n\
+         <li><span class=\"pl-very-hard\">Very hard sentence</span></li>\n</ul>\n\
+         <p>A number after a sentence, paragraph or heading points to a note about all of it.</p>\n",
     );
 }
 
@@ -473,7 +473,15 @@ summary { color: #005eb8; cursor: pointer; text-decoration: underline; }
 .where { color: #4c6272; }
 sup { font-size: 0.7em; line-height: 0; }
 .ref { text-decoration: none; font-weight: 600; padding: 0 0.1em; }
-@media (max-width: 40rem) { .para { grid-template-columns: 1fr; gap: 0.5rem; } }
+h1, h2, h3, th, td { overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  body { font-size: 1rem; }
+  h1 { font-size: 1.5rem; }
+  main { padding: 0.5rem; }
+  .file { padding: 0 0.5rem 0.5rem; }
+  th, td { padding: 0.3rem 0.35rem; }
+  .para { grid-template-columns: 1fr; gap: 0.5rem; }
+}
 @media print {
   :root { background: #fff; }
   main { max-width: none; padding: 0; }
