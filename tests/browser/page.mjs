@@ -176,6 +176,9 @@ try {
   for (const w of wrong.slice(0, 10)) console.log("  " + w);
   check(expected.length > 10 && wrong.length === 0, `every one of the ${expected.length} findings is marked at its place, with its note`);
   await rpage.screenshot({ path: outDir + "/report.png", fullPage: false });
+  await rpage.emulateMedia({ media: "print" });
+  await rpage.screenshot({ path: outDir + "/report-print.png", fullPage: false });
+  await rpage.emulateMedia({ media: "screen" });
   await rpage.setViewportSize({ width: 390, height: 844 });
   await rpage.screenshot({ path: outDir + "/report-phone.png", fullPage: false });
   await rpage.evaluate(axeSource).catch(() => {});

@@ -214,14 +214,23 @@
     for (const [s, e] of spans) { cuts.add(s); cuts.add(e); }
     for (const [s, e] of shades) { cuts.add(s); cuts.add(e); }
     const points = [...cuts].sort((a, b) => a - b);
+    // Sweep from start to end, keeping the findings and sentences that
+    // cover the current piece, so a long text stays quick.
+    const order = spans.map((_, k) => k).sort((x, y) => spans[x][0] - spans[y][0]);
+    const shadeOrder = shades.map((_, k) => k).sort((x, y) => shades[x][0] - shades[y][0]);
+    let next = 0, nextShade = 0;
+    let active = [], activeShades = [];
     const out = [];
     for (let i = 0; i + 1 < points.length; i++) {
       const a = points[i], b = points[i + 1];
+      while (next < order.length && spans[order[next]][0] <= a) active.push(order[next++]);
+      while (nextShade < shadeOrder.length && shades[shadeOrder[nextShade]][0] <= a) activeShades.push(shadeOrder[nextShade++]);
+      active = active.filter((k) => spans[k][1] >= b);
+      activeShades = activeShades.filter((k) => shades[k][1] >= b);
       const piece = text.slice(a, b);
-      const covering = [];
-      spans.forEach(([s, e], k) => { if (s <= a && e >= b && s < e) covering.push(k); });
+      const covering = active.filter((k) => spans[k][0] < spans[k][1]).sort((x, y) => x - y);
       const words = covering.filter((k) => WORD_RULES.includes(diagnostics[k].rule) || markClass(diagnostics[k].rule) === "other");
-      const shade = shades.find(([s, e]) => s <= a && e >= b);
+      const shade = activeShades.length ? shades[activeShades[0]] : null;
       let node;
       if (covering.length === 0) {
         node = document.createTextNode(piece);
