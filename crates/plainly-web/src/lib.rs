@@ -125,6 +125,18 @@ const MIN_WORDS: u64 = 8;
 ///   `long-sentence` rule), or with a reading age at or above the
 ///   threshold of the `hard-sentence` rule;
 /// - hard: a reading age above the audience's target (11 for the public).
+///
+/// ```
+/// use plainly_web::{hard_sentences, Audience};
+/// use plainly_core::TextFormat;
+/// let text = "We can visit you at home on Monday.\n\n\
+///     Your individualised rehabilitation necessitates a comprehensive \
+///     multidisciplinary evaluation by our organisation.\n";
+/// let hard = hard_sentences(text, TextFormat::Markdown, Audience::Public);
+/// assert_eq!(hard.len(), 1);
+/// assert!(hard[0].very_hard);
+/// assert!(text[hard[0].span.start..].starts_with("Your individualised"));
+/// ```
 pub fn hard_sentences(text: &str, format: TextFormat, audience: Audience) -> Vec<HardSentence> {
     let doc = Document::parse_as(text, format);
     let t = audience.thresholds();
