@@ -300,7 +300,10 @@
 
   // Makes an edit the API gave, in byte offsets of the text it checked.
   function applyFix(edit) {
-    if (!result || textBox.value !== result.text) return;
+    if (!result || textBox.value !== result.text) {
+      status.textContent = "The text changed after it was checked. Wait a moment, then try again.";
+      return;
+    }
     const at = byteMap(result.text);
     const start = at(edit.span.start), end = at(edit.span.end);
     textBox.value = result.text.slice(0, start) + edit.replacement + result.text.slice(end);

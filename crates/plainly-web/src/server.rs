@@ -151,7 +151,7 @@ pub fn serve(
         ready(Running { address });
         // Word lists are built on first use; build them now, so the first
         // person to check a letter does not wait.
-        tokio::task::spawn_blocking(|| plainly_core::check("", &Default::default()));
+        tokio::task::spawn_blocking(plainly_core::wordlists::lists);
         accept(listener, router(formats, &options), &options).await;
         Ok(())
     })
@@ -228,7 +228,7 @@ async fn plain_errors(response: Response<Body>, timeout_secs: f64) -> Response<B
     if !(status.is_client_error() || status.is_server_error()) || is_json {
         return response;
     }
-    let (mut parts, _) = error(status, &message_for(status, timeout_secs)).into_parts();
+    let (mut parts, body) = error(status, &message_for(status, timeout_secs)).into_parts();
     // Keep the headers the layers set (security, CORS), with the new type.
     let (old, _) = response.into_parts();
     for (name, value) in &old.headers {
@@ -236,6 +236,5 @@ async fn plain_errors(response: Response<Body>, timeout_secs: f64) -> Response<B
             parts.headers.insert(name.clone(), value.clone());
         }
     }
-    let (_, body) = error(status, &message_for(status, timeout_secs)).into_parts();
     Response::from_parts(parts, body)
 }
