@@ -77,7 +77,7 @@ impl FailOn {
 const EXTENSIONS: [&str; 3] = ["md", "markdown", "mdx"];
 
 /// How to read a file: `.txt` is plain text, everything else Markdown.
-fn text_format(name: &Path) -> TextFormat {
+pub(crate) fn text_format(name: &Path) -> TextFormat {
     if name
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
@@ -266,6 +266,7 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     }
     match args.format {
         CheckFormat::Json => write_json(&results)?,
+        CheckFormat::Html => crate::html::write(&results)?,
         CheckFormat::Human => write_human(&results, &style)?,
         CheckFormat::Sarif => crate::sarif::write(&results)?,
         CheckFormat::Github => crate::github::write(&results)?,
@@ -468,6 +469,13 @@ fn count(summary: &mut Summary, d: &Diagnostic) {
 }
 
 fn write_json(results: &[Checked]) -> io::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    write_json_to(&mut out, results)?;
+    out.flush()
+}
+
+/// The JSON output, to any writer: `plainly serve` answers with it too.
+pub(crate) fn write_json_to(out: &mut impl Write, results: &[Checked]) -> io::Result<()> {
     let mut summary = Summary::default();
     let files = results
         .iter()
@@ -504,7 +512,7 @@ fn write_json(results: &[Checked]) -> io::Result<()> {
             }
         })
         .collect();
-    crate::output::write_json(&JsonOut { files, summary })
+    crate::output::write_json_to(out, &JsonOut { files, summary })
 }
 
 struct Style {

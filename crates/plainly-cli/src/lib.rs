@@ -15,12 +15,14 @@ mod config_args;
 mod explain_cmd;
 mod fix_cmd;
 mod github;
+mod html;
 mod init_cmd;
 mod input;
 mod metrics_cmd;
 mod output;
 mod sarif;
 mod sentences_cmd;
+mod serve_cmd;
 
 use std::process::ExitCode;
 
@@ -61,6 +63,8 @@ enum Command {
     Init(init_cmd::Args),
     /// Run the language server on standard input and output, for editors.
     Lsp(LspArgs),
+    /// Run a web page where anyone can check a text, and its JSON API.
+    Serve(serve_cmd::Args),
 }
 
 /// Arguments of `plainly lsp`.
@@ -92,6 +96,8 @@ pub enum CheckFormat {
     Sarif,
     /// GitHub Actions workflow commands: notes on the lines of a pull request.
     Github,
+    /// One HTML page to read, print or send: every finding marked in the text.
+    Html,
 }
 
 /// Runs the command line and returns the exit code.
@@ -111,6 +117,7 @@ pub fn main() -> ExitCode {
         Command::Metrics(args) => metrics_cmd::run(&args),
         Command::Sentences(args) => sentences_cmd::run(&args),
         Command::Init(args) => init_cmd::run(&args),
+        Command::Serve(args) => serve_cmd::run(&args),
         Command::Lsp(_) => {
             let code = plainly_lsp::serve_stdio();
             return ExitCode::from(u8::try_from(code).unwrap_or(1));

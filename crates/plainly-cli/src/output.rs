@@ -8,9 +8,14 @@ use plainly_core::Audience;
 pub fn write_json(value: &impl serde::Serialize) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
-    writeln!(out)?;
+    write_json_to(&mut out, value)?;
     out.flush()
+}
+
+/// Writes `value` as pretty JSON and a final newline to `out`.
+pub fn write_json_to(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    writeln!(out)
 }
 
 /// What a reading age means for the audience, in words anyone understands.
