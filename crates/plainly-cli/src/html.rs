@@ -90,16 +90,7 @@ fn summary_table(h: &mut String, results: &[Checked]) {
 
 fn legend(h: &mut String) {
     h.push_str("<h2>How problems are marked</h2>\n<ul class=\"legend\">\n");
-    for rule in [
-        "jargon",
-        "complex-word",
-        "undefined-abbreviation",
-        "latin-abbreviation",
-        "inclusive-language",
-        "all-caps",
-        "passive-voice",
-        "uncommon-word",
-    ] {
+    for &rule in plainly_core::rules::WORD_RULES {
         let _ = writeln!(
             h,
             "<li><mark class=\"pl-mark pl-k-{}\">{}</mark></li>",
