@@ -522,12 +522,9 @@ impl<'s> Document<'s> {
                 }
                 let text = &block.text[range.clone()];
                 let sentence_start = starts.contains(&range.start);
-                // Words in capitals are shouted, not named: "PRIOR TO".
                 let named = !matches!(block.kind, BlockKind::Heading(_))
                     && !sentence_start
-                    && text.split([' ', '-']).all(|w| {
-                        w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
-                    });
+                    && rules::sense::title_case(text);
                 let rest = &block.text[range.end..];
                 // Up to 40 characters: 40 bytes when they are ASCII.
                 let after = match rest.get(..40) {

@@ -120,9 +120,8 @@ pub(crate) fn split_at(text: &str, toks: &[Token], ends: &[u32], out: &mut Vec<S
                 // After an abbreviation, a bracket carries the sentence on:
                 // "before 10 a.m. (Monday to Friday)".
                 let bracket = toks[end].word.is_none() && toks[end].text(text) == "(";
-                let abbreviated = before.is_some_and(|b| abbreviation(b, named) != Abbrev::None);
                 ends_after(before, named, &next)
-                    && !(bracket && abbreviated)
+                    && !(bracket && before.is_some_and(|b| abbreviation(b, named) != Abbrev::None))
                     && !list_number(text, &toks[start..i])
             }
         };

@@ -917,8 +917,8 @@ fn each_variant(term: &str, jargon: bool, out: &mut Vec<String>) {
         {
             for i in from..out.len() {
                 let rest = &out[i][prefix.len()..];
-                let hyphened = concat(&[prefix, "-", rest]);
-                let spaced = (rest.len() >= 5).then(|| concat(&[prefix, " ", rest]));
+                let hyphened = [prefix, "-", rest].concat();
+                let spaced = (rest.len() >= 5).then(|| [prefix, " ", rest].concat());
                 out.push(hyphened);
                 out.extend(spaced);
             }
@@ -976,14 +976,6 @@ const PREFIXES: &[&str] = &[
     "self", "semi", "step", "anti", "non", "pre", "sub", "mid", "co", "de", "re",
 ];
 
-fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        out.push_str(p);
-    }
-    out
-}
-
 /// Forms derived from a term that plain inflection does not make, added
 /// to `out` with their own inflections:
 ///
@@ -1002,16 +994,16 @@ fn derived(term: &str, jargon: bool, out: &mut Vec<String>) {
     let alphabetic = !last.is_empty() && last.bytes().all(|b| b.is_ascii_alphabetic());
     if single && alphabetic && last.len() >= 5 {
         if let Some(stem) = last.strip_suffix("ble") {
-            out.push(concat(&[stem, "bly"]));
+            out.push([stem, "bly"].concat());
         } else if last.ends_with("ic") {
-            out.push(concat(&[last, "ally"]));
+            out.push([last, "ally"].concat());
         } else if [
             "al", "ent", "ant", "ive", "ous", "less", "ful", "ust", "ate", "ary",
         ]
         .iter()
         .any(|e| last.ends_with(e))
         {
-            out.push(concat(&[last, "ly"]));
+            out.push([last, "ly"].concat());
         }
     }
     if jargon && alphabetic && last.len() >= 8 {
@@ -1026,7 +1018,7 @@ fn derived(term: &str, jargon: bool, out: &mut Vec<String>) {
             };
             let head = &term[..last_start];
             for ending in ["er", "ers", "ed"] {
-                out.push(concat(&[head, stem, ending]));
+                out.push([head, stem, ending].concat());
             }
         }
     }
@@ -1040,10 +1032,10 @@ fn derived(term: &str, jargon: bool, out: &mut Vec<String>) {
                 let other = match word.strip_suffix('s') {
                     Some(one) if !one.ends_with('s') => one.to_owned(),
                     Some(_) => String::new(),
-                    None => concat(&[word, "s"]),
+                    None => [word, "s"].concat(),
                 };
                 if !other.is_empty() {
-                    out.push(concat(&[&term[..at], &other, &term[end..]]));
+                    out.push([&term[..at], &other, &term[end..]].concat());
                 }
             }
             at = end + 1;
@@ -1056,9 +1048,9 @@ fn derived(term: &str, jargon: bool, out: &mut Vec<String>) {
             let other = match part.strip_suffix('s') {
                 Some(one) if !one.ends_with('s') && one.len() >= 5 => one.to_owned(),
                 Some(_) => return,
-                None => concat(&[part, "s"]),
+                None => [part, "s"].concat(),
             };
-            out.push(concat(&[&other, &term[hyphen..]]));
+            out.push([other.as_str(), &term[hyphen..]].concat());
         }
     }
 }

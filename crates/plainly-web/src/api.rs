@@ -12,7 +12,7 @@ use axum::response::IntoResponse;
 use plainly_core::{Audience, RULES};
 use serde::{Deserialize, Serialize};
 
-use crate::{hard_sentences, AppState, CheckRequest, HardSentence, MAX_BODY_BYTES};
+use crate::{hard_sentences, AppState, CheckRequest, Formats, HardSentence, MAX_BODY_BYTES};
 
 /// An answer with a status and a JSON body.
 pub(crate) fn json_response(status: StatusCode, body: Vec<u8>) -> Response<Body> {
@@ -148,17 +148,24 @@ async fn on_blocking_thread<T: Send + 'static>(
     })
 }
 
+/// Reads a check request and makes one of the CLI's formats of it, on a
+/// thread where blocking is allowed.
+async fn formatted<T: Send + 'static>(
+    state: AppState,
+    body: Result<Bytes, BytesRejection>,
+    make: fn(&dyn Formats, &CheckRequest) -> T,
+) -> Result<T, Response<Body>> {
+    let request = read_request(body)?;
+    let formats = state.formats;
+    on_blocking_thread(move || make(formats.as_ref(), &request)).await
+}
+
 /// `POST /api/check`: the JSON of `plainly check --format json`.
 pub(crate) async fn check(
     State(state): State<AppState>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response<Body> {
-    let request = match read_request(body) {
-        Ok(r) => r,
-        Err(response) => return response,
-    };
-    let formats = state.formats.clone();
-    match on_blocking_thread(move || formats.check_json(&request)).await {
+    match formatted(state, body, |f, r| f.check_json(r)).await {
         Ok(json) => json_response(StatusCode::OK, json),
         Err(response) => response,
     }
@@ -169,12 +176,7 @@ pub(crate) async fn report(
     State(state): State<AppState>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response<Body> {
-    let request = match read_request(body) {
-        Ok(r) => r,
-        Err(response) => return response,
-    };
-    let formats = state.formats.clone();
-    match on_blocking_thread(move || formats.report_html(&request)).await {
+    match formatted(state, body, |f, r| f.report_html(r)).await {
         Ok(html) => {
             let mut response = Response::new(Body::from(html));
             let headers = response.headers_mut();

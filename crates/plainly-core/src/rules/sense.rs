@@ -116,6 +116,14 @@ fn any_is(cues: &[&str], word: &str) -> bool {
     cues.iter().any(|c| c.eq_ignore_ascii_case(word))
 }
 
+/// Whether every word of `text` starts with a capital and goes on in small
+/// letters: "Care Quality Commission". Words in capitals ("PRIOR TO") are
+/// shouted, not names.
+pub(crate) fn title_case(text: &str) -> bool {
+    text.split([' ', '-'])
+        .all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+}
+
 /// Titles that follow a word at the start of a sentence without making it
 /// part of a name: "Elderly Mr Jones" is a label, not a name.
 const TITLES: &[&str] = &["Dr", "I", "Miss", "Mr", "Mrs", "Ms", "Mx", "Sir"];
@@ -152,11 +160,7 @@ fn in_a_name(block: &crate::markdown::Block, m: &TermMatch<'_>) -> bool {
     if matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell) {
         return false;
     }
-    // Title case, not capitals: "PRIOR TO" is shouted, not a name.
-    let capitals = |text: &str| {
-        text.split([' ', '-'])
-            .all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
-    };
+    let capitals = title_case;
     if m.sentence_start {
         let next = m
             .after
